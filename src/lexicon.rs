@@ -1,0 +1,328 @@
+//! Word lists, loaded from the YAML files under `rules/lexicon/`.
+//!
+//! The defaults are embedded in the binary; every form is normalised with
+//! [`crate::text::normalize_word`] at load time so lookups work on normalised text.
+//! All YAML in claimcheck goes through [`load_yaml`], the one place that names the
+//! YAML crate.
+
+use crate::text::normalize_word;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// An error in a YAML file: which file, where, and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for YamlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for YamlError {}
+
+/// Parse YAML text into `T`. The only function that calls the YAML library: swap the
+/// crate here and nowhere else.
+pub fn load_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str(text).map_err(|e| YamlError {
+        file: file.to_string(),
+        line: e.location().map(|l| l.line()),
+        message: e.to_string(),
+    })
+}
+
+/// What one number word contributes to a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberKind {
+    Unit,
+    TeenUnit,
+    Teen,
+    Ten,
+    Hundred,
+    Scale,
+    Dual,
+    Dozen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberWord {
+    pub kind: NumberKind,
+    pub value: f64,
+}
+
+/// How exact a number is, as its qualifier says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    Approx,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+impl Bound {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Approx => "approx",
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+            Bound::Range => "range",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersFile {
+    teen_base: Vec<String>,
+    decimal_point: Vec<String>,
+    not_alone: Vec<String>,
+    one_before_scale: Vec<String>,
+    half_before_scale: Vec<String>,
+    numbers: Vec<NumberEntry>,
+    ordinals: Vec<OrdinalEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumberEntry {
+    kind: NumberKind,
+    value: f64,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrdinalEntry {
+    value: f64,
+    #[serde(default)]
+    teen_unit: bool,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifiersFile {
+    before: BTreeMap<Bound, Vec<String>>,
+    after: BTreeMap<Bound, Vec<String>>,
+    range: RangeWords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RangeWords {
+    start: Vec<String>,
+    join: Vec<String>,
+    join_after_number: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NounsFile {
+    back_reference: Vec<String>,
+    percent: Vec<String>,
+    not_ordinal_count: Vec<String>,
+    nouns: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextFile {
+    not_claim_before: BTreeMap<String, Vec<String>>,
+    not_claim_after: BTreeMap<String, Vec<String>>,
+    not_a_noun: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarFile {
+    months: BTreeMap<u32, Vec<String>>,
+    weekdays: BTreeMap<u32, Vec<String>>,
+}
+
+/// A phrase of one or more normalised words.
+pub type Phrase = Vec<String>;
+
+/// Every word list the grammars read, normalised and indexed.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub numbers: HashMap<String, NumberWord>,
+    pub ordinals: HashMap<String, (f64, bool)>,
+    pub teen_base: Vec<String>,
+    pub decimal_point: Vec<String>,
+    pub not_alone: Vec<String>,
+    pub one_before_scale: Vec<String>,
+    pub half_before_scale: Vec<String>,
+    /// Qualifier phrases before a number, longest first.
+    pub before: Vec<(Phrase, Bound)>,
+    /// Qualifier phrases after a number or its noun, longest first.
+    pub after: Vec<(Phrase, Bound)>,
+    pub range_start: Vec<String>,
+    pub range_join: Vec<String>,
+    pub range_join_after_number: Vec<String>,
+    pub not_ordinal_count: Vec<String>,
+    pub nouns: HashMap<String, String>,
+    pub back_reference: Vec<String>,
+    /// Percent phrases, longest first.
+    pub percent: Vec<Phrase>,
+    pub not_claim_before: HashMap<String, String>,
+    pub not_claim_after: HashMap<String, String>,
+    pub not_a_noun: Vec<String>,
+    /// Month phrases (normalised) with their number, longest first.
+    pub months: Vec<(Phrase, u32)>,
+    pub weekdays: HashMap<String, u32>,
+}
+
+/// The embedded default word lists: (file name, contents).
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("rules/lexicon/numbers.yaml", include_str!("../rules/lexicon/numbers.yaml")),
+    ("rules/lexicon/qualifiers.yaml", include_str!("../rules/lexicon/qualifiers.yaml")),
+    ("rules/lexicon/nouns.yaml", include_str!("../rules/lexicon/nouns.yaml")),
+    ("rules/lexicon/context.yaml", include_str!("../rules/lexicon/context.yaml")),
+    ("rules/lexicon/calendar.yaml", include_str!("../rules/lexicon/calendar.yaml")),
+];
+
+fn phrase(s: &str) -> Phrase {
+    normalize_word(s).split_whitespace().map(str::to_string).collect()
+}
+
+fn phrases_by_length<T: Copy>(map: &BTreeMap<T, Vec<String>>) -> Vec<(Phrase, T)> {
+    let mut out: Vec<(Phrase, T)> =
+        map.iter().flat_map(|(k, v)| v.iter().map(move |s| (phrase(s), *k))).filter(|(p, _)| !p.is_empty()).collect();
+    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(b.0.concat().len().cmp(&a.0.concat().len())));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+fn words(list: &[String]) -> Vec<String> {
+    list.iter().map(|s| normalize_word(s)).collect()
+}
+
+impl Lexicon {
+    /// The embedded defaults. They are tested, so this cannot fail at run time.
+    pub fn default_lexicon() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::from_files(DEFAULT_FILES).expect("embedded word lists are valid"))
+    }
+
+    /// Build a lexicon from the five word-list files, by name.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Lexicon, YamlError> {
+        let find = |suffix: &str| -> Result<(&str, &str), YamlError> {
+            files.iter().find(|(name, _)| name.ends_with(suffix)).copied().ok_or_else(|| YamlError {
+                file: suffix.to_string(),
+                line: None,
+                message: "word list missing".to_string(),
+            })
+        };
+        let (name, text) = find("numbers.yaml")?;
+        let numbers_file: NumbersFile = load_yaml(name, text)?;
+        let (name, text) = find("qualifiers.yaml")?;
+        let qualifiers: QualifiersFile = load_yaml(name, text)?;
+        let (name, text) = find("nouns.yaml")?;
+        let nouns_file: NounsFile = load_yaml(name, text)?;
+        let (name, text) = find("context.yaml")?;
+        let context: ContextFile = load_yaml(name, text)?;
+        let (name, text) = find("calendar.yaml")?;
+        let calendar: CalendarFile = load_yaml(name, text)?;
+
+        let mut numbers = HashMap::new();
+        for entry in &numbers_file.numbers {
+            for form in &entry.forms {
+                numbers.insert(normalize_word(form), NumberWord { kind: entry.kind, value: entry.value });
+            }
+        }
+        let mut ordinals = HashMap::new();
+        for entry in &numbers_file.ordinals {
+            for form in &entry.forms {
+                ordinals.insert(normalize_word(form), (entry.value, entry.teen_unit));
+            }
+        }
+        let mut nouns = HashMap::new();
+        for (lemma, forms) in &nouns_file.nouns {
+            for form in forms {
+                nouns.insert(normalize_word(form), lemma.clone());
+            }
+        }
+        let flatten = |m: &BTreeMap<String, Vec<String>>| -> HashMap<String, String> {
+            m.iter().flat_map(|(why, list)| list.iter().map(move |w| (normalize_word(w), why.clone()))).collect()
+        };
+        let mut weekdays = HashMap::new();
+        for (n, forms) in &calendar.weekdays {
+            for f in forms {
+                weekdays.insert(normalize_word(f), *n);
+            }
+        }
+        let mut percent: Vec<Phrase> = nouns_file.percent.iter().map(|s| phrase(s)).collect();
+        percent.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Ok(Lexicon {
+            numbers,
+            ordinals,
+            teen_base: words(&numbers_file.teen_base),
+            decimal_point: words(&numbers_file.decimal_point),
+            not_alone: words(&numbers_file.not_alone),
+            one_before_scale: words(&numbers_file.one_before_scale),
+            half_before_scale: words(&numbers_file.half_before_scale),
+            before: phrases_by_length(&qualifiers.before),
+            after: phrases_by_length(&qualifiers.after),
+            range_start: words(&qualifiers.range.start),
+            range_join: words(&qualifiers.range.join),
+            range_join_after_number: words(&qualifiers.range.join_after_number),
+            not_ordinal_count: nouns_file.not_ordinal_count.clone(),
+            nouns,
+            back_reference: words(&nouns_file.back_reference),
+            percent,
+            not_claim_before: flatten(&context.not_claim_before),
+            not_claim_after: flatten(&context.not_claim_after),
+            not_a_noun: words(&context.not_a_noun),
+            months: phrases_by_length(&calendar.months),
+            weekdays,
+        })
+    }
+
+    /// Every normalised word that can start a claim: number words, first words of
+    /// qualifiers and range openers. The candidate scanner looks for these.
+    pub fn trigger_words(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.numbers.keys().cloned().collect();
+        out.extend(self.ordinals.keys().cloned());
+        out.extend(self.before.iter().map(|(p, _)| p[0].clone()));
+        out.extend(self.range_start.iter().cloned());
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_normalise() {
+        let lex = Lexicon::default_lexicon();
+        assert_eq!(lex.numbers["الف"].value, 1000.0);
+        assert_eq!(lex.numbers["خمسه"].value, 5.0);
+        assert_eq!(lex.nouns["عناصر"], "عنصر");
+        assert!(lex.before.iter().any(|(p, b)| p == &["اكثر", "من"] && *b == Bound::AtLeast));
+        assert_eq!(lex.months[0].0.len(), 2, "two-word months come first");
+    }
+
+    #[test]
+    fn yaml_errors_name_file_and_line() {
+        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nhalf_before_scale: []\nnumbers: []\nordinals: []\nbogus: 1\n")
+            .unwrap_err();
+        assert_eq!(err.file, "x.yaml");
+        assert_eq!(err.line, Some(8));
+        assert!(err.message.contains("bogus"), "{}", err.message);
+    }
+}

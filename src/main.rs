@@ -1,0 +1,172 @@
+//! The `claimcheck` command: parses arguments, calls the library, prints.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use claimcheck::{lexicon::Lexicon, parse::number::number_line, render, Options};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Find numeric claims and dates in news articles and report where they contradict.
+///
+/// Exit codes: 0 no findings, 1 findings of severity error or warning, 2 usage or
+/// input error (a file that could not be read is reported and skipped; the others
+/// are still checked).
+#[derive(Parser)]
+#[command(name = "claimcheck", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a corpus: extract claims and report findings.
+    Check {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+    /// List the numeric claims found in the corpus.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+        format: ExtractFormat,
+    },
+    /// Line protocol: read one expression per stdin line, print one JSON object per line.
+    Parse {
+        #[command(subcommand)]
+        what: ParseWhat,
+    },
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Files or directories (directories are walked recursively).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// File-name glob for directory walks; repeat for several [default: *.txt, *.md].
+    #[arg(long = "glob", value_name = "GLOB")]
+    globs: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for documents that do not state one.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<chrono::NaiveDate>,
+}
+
+#[derive(Subcommand)]
+enum ParseWhat {
+    /// The number each line denotes: {"text": …, "value": number or null}.
+    Number,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// Findings for people, then a summary line.
+    Human,
+    /// JSON report version 1.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    /// One line per claim.
+    Table,
+    /// JSON report version 1.
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
+}
+
+impl InputArgs {
+    fn options(&self) -> Options {
+        let mut options = Options { published: self.published, ..Options::default() };
+        if !self.globs.is_empty() {
+            options.globs = self.globs.clone();
+        }
+        options
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { input, format } => {
+            let report = claimcheck::check(&input.paths, &input.options());
+            let out = match format {
+                CheckFormat::Human => render::human(&report),
+                CheckFormat::Json => render::json(&report),
+            };
+            finish(&report, &out)
+        }
+        Command::Extract { input, format } => {
+            let report = claimcheck::check(&input.paths, &input.options());
+            let out = match format {
+                ExtractFormat::Table => render::claims_table(&report),
+                ExtractFormat::Json => render::json(&report),
+            };
+            finish(&report, &out)
+        }
+        Command::Parse { what: ParseWhat::Number } => parse_lines(|line| {
+            let value = number_line(Lexicon::default_lexicon(), line);
+            serde_json::json!({"text": line, "value": value.map(json_number)})
+        }),
+    }
+}
+
+fn json_number(v: f64) -> serde_json::Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        serde_json::Value::from(v as i64)
+    } else {
+        serde_json::Value::from(v)
+    }
+}
+
+/// Print the rendered report and input errors; choose the exit code.
+fn finish(report: &claimcheck::report::Report, out: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+        return ExitCode::from(2);
+    }
+    for e in &report.errors {
+        eprintln!("claimcheck: {e}");
+    }
+    if !report.errors.is_empty() {
+        ExitCode::from(2)
+    } else if report.failing_findings() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The line protocol: one JSON object per stdin line, in order.
+fn parse_lines(answer: impl Fn(&str) -> serde_json::Value) -> ExitCode {
+    let stdin = std::io::stdin().lock();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for (k, line) in stdin.split(b'\n').enumerate() {
+        let line = match line {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("claimcheck: reading stdin: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let text = String::from_utf8_lossy(&line);
+        let text = text.strip_suffix('\r').unwrap_or(&text);
+        if std::str::from_utf8(&line).is_err() {
+            eprintln!("claimcheck: stdin line {}: not UTF-8, answered null", k + 1);
+        }
+        if writeln!(stdout, "{}", answer(text)).is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if stdout.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,415 @@
+//! A numeric claim: an optional qualifier or range, a number, and the counted noun.
+//!
+//! `[qualifier] number [scale] [post-qualifier] [percent | [من] noun] [post-qualifier]`
+//! or `range-opener number join number [noun]`, all over normalised text. Whether the
+//! claim is really a claim (not a year, a time, an ID) is decided by the caller, which
+//! sees the words around it; this grammar only reads what is there.
+
+use super::number::{digit_number, hspace0, word, word_number, Words};
+use super::{fail, offset, PResult};
+use crate::lexicon::{Bound, Lexicon, Phrase};
+
+/// What a claim counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Noun {
+    /// Nothing names it ("30 ألفًا فقط"): it may be inherited from the claim before.
+    None,
+    /// A known noun, as its lemma.
+    Lemma(String),
+    /// An unknown word, by its normalised byte range.
+    Word { start: usize, end: usize },
+    /// "19 آخرين": the noun of the claim before.
+    BackReference,
+    /// "62%", "٦٢ في المئة".
+    Percent,
+}
+
+/// A claim as read, with byte ranges in the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawClaim {
+    pub start: usize,
+    pub end: usize,
+    pub number_start: usize,
+    pub number_end: usize,
+    pub value: f64,
+    pub upper: Option<f64>,
+    pub bound: Bound,
+    pub noun: Noun,
+    /// A scale word was read ("ألف", "million").
+    pub scaled: bool,
+    /// A qualifier or range said how exact it is.
+    pub qualified: bool,
+    /// The number was written in words.
+    pub in_words: bool,
+    /// The noun came after partitive "من" ("210 من عناصر").
+    pub partitive: bool,
+}
+
+/// Match a phrase of normalised words at the start of `i`, words separated by
+/// spaces. The last word must end at a word boundary; digits may follow it at once
+/// ("نحو73").
+pub fn phrase<'a>(words: &[String], i: &'a str) -> PResult<'a, ()> {
+    let mut rest = i;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            rest = hspace0(rest)?.0;
+        }
+        let Some(r) = rest.strip_prefix(w.as_str()) else { return fail(i, "a phrase") };
+        if r.chars().next().is_some_and(crate::text::is_word_char) {
+            return fail(i, "a word boundary");
+        }
+        rest = r;
+    }
+    Ok((rest, ()))
+}
+
+/// The first of `phrases` (longest first) that matches at `i`.
+fn one_of_phrases<'a, T: Copy>(phrases: &[(Phrase, T)], i: &'a str) -> PResult<'a, T> {
+    for (p, t) in phrases {
+        if let Ok((rest, ())) = phrase(p, i) {
+            return Ok((rest, *t));
+        }
+    }
+    fail(i, "a qualifier")
+}
+
+/// "أكثر من", "نحو", "about", "fewer than": a bound before a number.
+pub fn qualifier_before<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, Bound> {
+    one_of_phrases(&lex.before, i)
+}
+
+/// "فقط", "تقريبا", "at least": a bound after a number or its noun.
+pub fn qualifier_after<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, Bound> {
+    let (r, _) = hspace0(i)?;
+    one_of_phrases(&lex.after, r)
+}
+
+/// A number in digits (with its scale) or in words. Returns (value, scaled, in_words).
+pub fn quantity<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, bool, bool)> {
+    if let Ok((rest, (v, scaled))) = digit_number(lex, i) {
+        return Ok((rest, (v, scaled, false)));
+    }
+    let (rest, v) = word_number(lex, Words::Cardinal, i)?;
+    // A number in words is scaled when its last word was a scale: "خمسة آلاف".
+    let scaled = v >= 1000.0;
+    Ok((rest, (v, scaled, true)))
+}
+
+/// "بين 20 و30", "من 20 إلى 30", "between 20 and 30", "20-30". A scale on the second
+/// number alone applies to both ("بين 20 و30 ألفًا").
+pub fn range<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, f64, bool)> {
+    let (r, opener) = word(i)?;
+    if !lex.range_start.iter().any(|w| w == opener) {
+        return fail(i, "a range opener");
+    }
+    let (r, _) = hspace0(r)?;
+    let (r, (low, low_scaled, _)) = quantity(lex, r)?;
+    let (r, _) = hspace0(r)?;
+    let r = range_join(lex, r)?.0;
+    let (r, (high, high_scaled, _)) = quantity(lex, r)?;
+    range_values(i, r, low, low_scaled, high, high_scaled)
+}
+
+/// "20-30" and "20 to 30" after a first number.
+fn range_tail<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, bool)> {
+    let r = if let Some(r) = i.strip_prefix(['-', '–']) {
+        r
+    } else {
+        let (r, _) = hspace0(i)?;
+        let (r, w) = word(r)?;
+        if !lex.range_join_after_number.iter().any(|j| j == w) {
+            return fail(i, "a range join");
+        }
+        hspace0(r)?.0
+    };
+    let (r, (high, scaled, _)) = quantity(lex, r)?;
+    Ok((r, (high, scaled)))
+}
+
+fn range_join<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, ()> {
+    // "و" is usually glued to the next number: "و30".
+    for join in &lex.range_join {
+        if let Some(r) = i.strip_prefix(join.as_str()) {
+            let glued_digit = r.starts_with(|c: char| c.is_ascii_digit());
+            let spaced = r.starts_with([' ', '\t']);
+            if glued_digit || (join == "و" && r.chars().next().is_some_and(crate::text::is_word_char)) {
+                return Ok((r, ()));
+            }
+            if spaced {
+                return Ok((hspace0(r)?.0, ()));
+            }
+        }
+    }
+    fail(i, "a range join")
+}
+
+fn range_values<'a>(
+    i: &'a str,
+    rest: &'a str,
+    low: f64,
+    low_scaled: bool,
+    high: f64,
+    high_scaled: bool,
+) -> PResult<'a, (f64, f64, bool)> {
+    let year_like = |v: f64| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v);
+    if year_like(low) != year_like(high) && !high_scaled {
+        return fail(i, "two numbers of one kind");
+    }
+    if year_like(low) && high_scaled {
+        return fail(i, "two numbers of one kind");
+    }
+    let mut low = low;
+    if high_scaled && !low_scaled && low < high / 1000.0 {
+        // "بين 20 و30 ألفًا": the scale was said once.
+        let scale = 10f64.powi(((high / low.max(1.0)).log10() / 3.0).floor() as i32 * 3);
+        low *= scale;
+    }
+    if low >= high {
+        return fail(i, "a rising range");
+    }
+    Ok((rest, (low, high, low_scaled || high_scaled)))
+}
+
+/// "%", "في المئة", "percent" after a number.
+pub fn percent<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, ()> {
+    if let Some(r) = i.strip_prefix(['%', '٪']) {
+        return Ok((r, ()));
+    }
+    let (r, _) = hspace0(i)?;
+    if let Some(r2) = r.strip_prefix(['%', '٪']) {
+        return Ok((r2, ()));
+    }
+    for p in &lex.percent {
+        if let Ok((r2, ())) = phrase(p, r) {
+            return Ok((r2, ()));
+        }
+    }
+    fail(i, "a percent sign")
+}
+
+/// The month a phrase at `i` names, if any ("تشرين الثاني", "March").
+pub fn month_name<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
+    one_of_phrases(&lex.months, i)
+}
+
+/// Suffix pronouns a counted noun may carry: "عناصره", "مقاتليه".
+const PRONOUN_SUFFIXES: [&str; 6] = ["هما", "هم", "هن", "ها", "ه", "ي"];
+
+/// The lemma of a known noun, stripping prefixes and pronoun suffixes.
+pub fn noun_lemma(lex: &Lexicon, w: &str) -> Option<String> {
+    if let Some(l) = lex.nouns.get(w) {
+        return Some(l.clone());
+    }
+    let mut stems = vec![w];
+    for p in ["ال", "و", "ب", "ل", "وال", "بال", "لل"] {
+        if let Some(s) = w.strip_prefix(p) {
+            if s.chars().count() >= 2 {
+                stems.push(s);
+            }
+        }
+    }
+    for s in stems {
+        if let Some(l) = lex.nouns.get(s) {
+            return Some(l.clone());
+        }
+        for suffix in PRONOUN_SUFFIXES {
+            if let Some(base) = s.strip_suffix(suffix) {
+                if base.chars().count() >= 2 {
+                    if let Some(l) = lex.nouns.get(base) {
+                        return Some(l.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The counted noun after a number: "عملية", "من عناصر التنظيم", "آخرين",
+/// "displaced families". `doc` is the whole normalised text, for offsets.
+pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Noun, bool)> {
+    let (r, _) = hspace0(i)?;
+    let (after_min, partitive) = match phrase(&["من".to_string()], r) {
+        Ok((r2, ())) => (hspace0(r2)?.0, true),
+        Err(_) => (r, false),
+    };
+    let (rest, w) = word(after_min)?;
+    if lex.back_reference.iter().any(|b| b == w) {
+        return Ok((rest, (Noun::BackReference, partitive)));
+    }
+    if lex.not_a_noun.iter().any(|n| n == w) {
+        return fail(i, "a noun");
+    }
+    if let Some(lemma) = noun_lemma(lex, w) {
+        return Ok((rest, (Noun::Lemma(lemma), partitive)));
+    }
+    // English puts adjectives first: "1,200 displaced families".
+    if w.is_ascii() {
+        if let Ok((r2, _)) = hspace0(rest) {
+            if let Ok((rest2, w2)) = word(r2) {
+                if let Some(lemma) = noun_lemma(lex, w2) {
+                    return Ok((rest2, (Noun::Lemma(lemma), partitive)));
+                }
+            }
+        }
+    }
+    let start = offset(doc, after_min);
+    Ok((rest, (Noun::Word { start, end: start + w.len() }, partitive)))
+}
+
+/// Read a claim starting exactly at byte `pos` of the normalised document `doc`.
+pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
+    let i = &doc[pos..];
+    let (after_number, number_start, value, upper, mut bound, scaled, in_words, qualified) =
+        if let Ok((rest, (low, high, scaled))) = range(lex, i) {
+            let number_start = pos + word(i).map_or(0, |(r, _)| offset(i, r));
+            (rest, number_start, low, Some(high), Bound::Range, scaled, false, true)
+        } else {
+            let (after_qualifier, bound, qualified) = match qualifier_before(lex, i) {
+                Ok((r, b)) => (hspace0(r).ok()?.0, b, true),
+                Err(_) => (i, Bound::Exact, false),
+            };
+            let number_start = offset(doc, after_qualifier);
+            let (rest, (value, scaled, in_words)) = quantity(lex, after_qualifier).ok()?;
+            match range_tail(lex, rest) {
+                Ok((r, (high, high_scaled))) if !in_words => {
+                    let (r, (low, high, scaled)) = range_values(i, r, value, scaled, high, high_scaled).ok()?;
+                    (r, number_start, low, Some(high), Bound::Range, scaled, false, true)
+                }
+                _ => (rest, number_start, value, None, bound, scaled, in_words, qualified),
+            }
+        };
+    let number_end = offset(doc, after_number);
+    // A month after the number makes it a date: "12 من تشرين الثاني", "4 March".
+    {
+        let (r, _) = hspace0(after_number).ok()?;
+        let r = phrase(&["من".to_string()], r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+        if month_name(lex, r).is_ok() {
+            return None;
+        }
+    }
+    let mut rest = after_number;
+    let mut qualified = qualified;
+    if let Ok((r, b)) = qualifier_after(lex, rest) {
+        rest = r;
+        bound = if upper.is_some() { Bound::Range } else { b };
+        qualified = true;
+    }
+    let (mut rest, noun, partitive) = if let Ok((r, ())) = percent(lex, rest) {
+        (r, Noun::Percent, false)
+    } else if let Ok((r, (noun, partitive))) = noun_phrase(lex, doc, rest) {
+        (r, noun, partitive)
+    } else {
+        (rest, Noun::None, false)
+    };
+    if let Ok((r, b)) = qualifier_after(lex, rest) {
+        rest = r;
+        if upper.is_none() {
+            bound = b;
+        }
+        qualified = true;
+    }
+    let end = offset(doc, rest);
+    Some(RawClaim {
+        start: pos,
+        end,
+        number_start,
+        number_end,
+        value,
+        upper,
+        bound,
+        noun,
+        scaled,
+        qualified,
+        in_words,
+        partitive,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Normalized;
+
+    fn read(s: &str) -> Option<RawClaim> {
+        let n = Normalized::new(s);
+        claim_at(Lexicon::default_lexicon(), &n.text, 0)
+    }
+
+    fn lemma(c: &RawClaim) -> &str {
+        match &c.noun {
+            Noun::Lemma(l) => l,
+            _ => "",
+        }
+    }
+
+    #[test]
+    fn qualifiers_set_the_bound() {
+        let cases = [
+            ("أكثر من 22 عملية", 22.0, Bound::AtLeast, "عملية"),
+            ("نحو73 عملية", 73.0, Bound::Approx, "عملية"),
+            ("نحو ٦٥ ألف شخص", 65000.0, Bound::Approx, "شخص"),
+            ("ما يزيد على ٤٥ ألف نسمة", 45000.0, Bound::AtLeast, "نسمة"),
+            ("أقل من 30 ألفًا", 30000.0, Bound::AtMost, ""),
+            ("30 ألفًا فقط", 30000.0, Bound::Exact, ""),
+            ("more than 1,200 families", 1200.0, Bound::AtLeast, "family"),
+            ("about 40 operations", 40.0, Bound::Approx, "operation"),
+            ("fewer than 300 people", 300.0, Bound::AtMost, "person"),
+        ];
+        for (s, value, bound, noun) in cases {
+            let c = read(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((c.value, c.bound, lemma(&c)), (value, bound, noun), "{s}");
+        }
+    }
+
+    #[test]
+    fn nouns_after_numbers() {
+        let c = read("210 من عناصر التنظيم").unwrap();
+        assert_eq!((c.value, lemma(&c), c.partitive), (210.0, "عنصر", true));
+        let c = read("اثنين من مقاتليه").unwrap();
+        assert_eq!((c.value, lemma(&c)), (2.0, "مقاتل"));
+        let c = read("خمسة آلاف مقاتل").unwrap();
+        assert_eq!((c.value, lemma(&c)), (5000.0, "مقاتل"));
+        let c = read("360 عنصرا إرهابيا").unwrap();
+        assert_eq!(lemma(&c), "عنصر");
+        let c = read("1,200 displaced families").unwrap();
+        assert_eq!(lemma(&c), "family");
+        assert_eq!(read("19 آخرين").unwrap().noun, Noun::BackReference);
+    }
+
+    #[test]
+    fn ranges() {
+        let c = read("بين 20 و30 شخصا").unwrap();
+        assert_eq!((c.value, c.upper, c.bound), (20.0, Some(30.0), Bound::Range));
+        let c = read("between 20 and 30 people").unwrap();
+        assert_eq!((c.value, c.upper), (20.0, Some(30.0)));
+        let c = read("بين 20 و30 ألفًا").unwrap();
+        assert_eq!((c.value, c.upper), (20000.0, Some(30000.0)));
+        let c = read("20-30 people").unwrap();
+        assert_eq!((c.value, c.upper), (20.0, Some(30.0)));
+    }
+
+    #[test]
+    fn percents() {
+        for s in ["62%", "٦٢ في المئة", "62 بالمئة", "62 percent"] {
+            let c = read(s).unwrap();
+            assert_eq!((c.value, &c.noun), (62.0, &Noun::Percent), "{s}");
+        }
+    }
+
+    #[test]
+    fn months_make_dates() {
+        for s in ["12 من تشرين الثاني", "4 March", "25 كانون الأول/ديسمبر"] {
+            assert_eq!(read(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn span_covers_qualifier_number_and_noun() {
+        let s = "أكثر من 22 عملية ضد";
+        let n = Normalized::new(s);
+        let c = claim_at(Lexicon::default_lexicon(), &n.text, 0).unwrap();
+        assert_eq!(&n.text[c.start..c.end], "اكثر من 22 عمليه");
+        assert_eq!(&n.text[c.number_start..c.number_end], "22");
+    }
+}

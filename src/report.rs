@@ -1,0 +1,117 @@
+//! The result of a check, as one value every output format renders.
+//!
+//! Its JSON form is report version 1 (`../shared/eval/README.md`): `version`,
+//! `documents`, `claims`, `dates`, `findings`, with byte offsets into the original
+//! files and 1-based lines. Fields may be added; none may be renamed or change
+//! meaning without raising `version`.
+
+use crate::corpus::InputError;
+use crate::lexicon::Bound;
+use serde::{Serialize, Serializer};
+
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub documents: Vec<DocumentInfo>,
+    pub claims: Vec<ClaimRecord>,
+    pub dates: Vec<DateRecord>,
+    pub findings: Vec<Finding>,
+    /// Files that could not be checked; printed on stderr, not part of the JSON.
+    #[serde(skip)]
+    pub errors: Vec<InputError>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub path: String,
+    pub published: Option<String>,
+    pub published_source: Option<String>,
+    pub language: String,
+    pub bytes: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRecord {
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub text: String,
+    #[serde(serialize_with = "plain_number")]
+    pub value: f64,
+    pub bound: Bound,
+    #[serde(serialize_with = "plain_optional_number")]
+    pub upper: Option<f64>,
+    pub noun: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateRecord {
+    pub id: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub text: String,
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Location {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    /// Primary location first.
+    pub locations: Vec<Location>,
+}
+
+impl Report {
+    /// Findings that make the run fail (error or warning).
+    pub fn failing_findings(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity != Severity::Info).count()
+    }
+}
+
+/// Integral values as JSON integers (22, not 22.0).
+fn plain_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn plain_optional_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => plain_number(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Format a value for people: 65000 -> "65000", 1.5 -> "1.5".
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
