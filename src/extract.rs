@@ -34,13 +34,12 @@ pub struct Extractor {
 
 /// Letters that may be glued before a number or a number word: conjunctions,
 /// prepositions and the article ("و5", "بـ22", "لـ300", "والخمسة").
-const GLUED_PREFIXES: [&str; 15] =
-    ["و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "وال", "بال", "لل", "فال"];
+const GLUED_PREFIXES: [&str; 13] = ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "لل", "فال"];
 
 impl Extractor {
     pub fn new(lex: &'static Lexicon) -> Self {
         let triggers = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(lex.trigger_words())
             .expect("trigger words build an automaton");
         Extractor { lex, triggers }
@@ -69,7 +68,8 @@ impl Extractor {
                 out.push(k);
             }
         }
-        for m in self.triggers.find_iter(text) {
+        // Overlapping: "لا" (from "لا يقل عن") must not hide "اكثر" in "لاكثر".
+        for m in self.triggers.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             if text[e..].chars().next().is_some_and(is_word_char) && !self.lex.numbers.contains_key(&text[s..e]) {
                 // Inside a longer word; number words may still carry suffixes we strip.

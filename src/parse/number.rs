@@ -60,7 +60,7 @@ pub fn decimal(i: &str) -> PResult<'_, f64> {
 /// Yields (stem, has_article) from the least to the most stripped.
 fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
     const CONJ: [&str; 3] = ["", "و", "ف"];
-    const PREP: [&str; 4] = ["", "ب", "ل", "ك"];
+    const PREP: [&str; 3] = ["", "ب", "ل"];
     let mut out: Vec<(&str, bool)> = Vec::with_capacity(8);
     for c in CONJ {
         let Some(a) = word.strip_prefix(c) else { continue };
