@@ -120,7 +120,10 @@ impl Extractor {
                 }
                 Noun::None | Noun::BackReference => {
                     // "19 آخرين", "30 ألفًا فقط": the noun of the claim just before.
-                    last_noun.as_ref().filter(|(_, at)| raw.start.saturating_sub(*at) < INHERIT_WITHIN).map(|(n, _)| n.clone())
+                    last_noun
+                        .as_ref()
+                        .filter(|(_, at)| raw.start.saturating_sub(*at) < INHERIT_WITHIN)
+                        .map(|(n, _)| n.clone())
                 }
             };
             if let Some(n) = &noun {
@@ -159,7 +162,7 @@ impl Extractor {
         if !(named || raw.scaled || raw.qualified) {
             return false;
         }
-        if year_like && !(matches!(raw.noun, Noun::Lemma(_)) && !raw.qualified) && !raw.qualified {
+        if year_like && !raw.qualified && !matches!(raw.noun, Noun::Lemma(_)) {
             return false;
         }
         // The word before: an ID marker, a clock, a year marker, a month, a weekday.
@@ -202,7 +205,8 @@ impl Extractor {
     fn in_non_count_token(&self, text: &str, raw: &RawClaim) -> bool {
         let bytes = text.as_bytes();
         let (ns, ne) = (raw.number_start, raw.number_end);
-        let digits_end = ns + text[ns..ne].bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count();
+        let digits_end =
+            ns + text[ns..ne].bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b',')).count();
         let next = bytes.get(digits_end).copied();
         let next2 = bytes.get(digits_end + 1).copied();
         if matches!(next, Some(b':' | b'/' | b'.')) && next2.is_some_and(|b| b.is_ascii_digit()) {

@@ -74,7 +74,11 @@ fn language(text: &str) -> &'static str {
             latin += 1;
         }
     }
-    if arabic >= latin { "ar" } else { "en" }
+    if arabic >= latin {
+        "ar"
+    } else {
+        "en"
+    }
 }
 
 /// Check the documents under `inputs`: read, extract, cross-check.
@@ -94,8 +98,14 @@ pub fn check(inputs: &[PathBuf], options: &Options) -> Report {
 /// Check documents already in memory.
 pub fn check_documents(docs: &[Document], options: &Options, errors: Vec<InputError>) -> Report {
     let analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse(d, options)).collect();
-    let mut report =
-        Report { version: REPORT_VERSION, documents: Vec::new(), claims: Vec::new(), dates: Vec::new(), findings: Vec::new(), errors };
+    let mut report = Report {
+        version: REPORT_VERSION,
+        documents: Vec::new(),
+        claims: Vec::new(),
+        dates: Vec::new(),
+        findings: Vec::new(),
+        errors,
+    };
     for a in analyses {
         for c in a.claims {
             report.claims.push(ClaimRecord {

@@ -1,7 +1,7 @@
 //! The `claimcheck` command: parses arguments, calls the library, prints.
 
-use clap::{Parser, Subcommand, ValueEnum};
 use claimcheck::{lexicon::Lexicon, parse::number::number_line, render, Options};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

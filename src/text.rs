@@ -78,8 +78,9 @@ impl Normalized {
             };
             let out = match (c, out) {
                 // "،" is a clause comma, except between two digits where it groups thousands.
-                ('،', _) if text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-                    && next_is_digit(&original[i + width..]) =>
+                ('،', _)
+                    if text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+                        && next_is_digit(&original[i + width..]) =>
                 {
                     Some(',')
                 }
