@@ -6,11 +6,11 @@
 //! word lists), so the grammar runs only where a claim can start.
 
 use crate::lexicon::{Bound, Lexicon};
-use crate::parse::claim::{claim_at, month_name, noun_lemma, Noun, RawClaim};
+use crate::parse::claim::{claim_at, month_name, noun_lemma, phrase_before, Noun, RawClaim};
 use crate::parse::number::{ordinal_number, word};
 use crate::parse::offset;
 use crate::text::{is_word_char, LineIndex, Normalized};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 
 /// A numeric claim, with its span in the original bytes.
@@ -40,6 +40,7 @@ impl Extractor {
     pub fn new(lex: &'static Lexicon) -> Self {
         let triggers = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(lex.trigger_words())
             .expect("trigger words build an automaton");
         Extractor { lex, triggers }
@@ -50,32 +51,31 @@ impl Extractor {
         EXTRACTOR.get_or_init(|| Extractor::new(Lexicon::default_lexicon()))
     }
 
-    /// Positions in the normalised text where a claim may start, in order.
+    /// Positions in the normalised text where a claim may start, in order: the start
+    /// of digits (one byte scan), and trigger words at the start of a word or after a
+    /// glued prefix (one automaton pass).
     fn candidates(&self, text: &str) -> Vec<usize> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         for (k, &b) in bytes.iter().enumerate() {
             if b.is_ascii_digit() && (k == 0 || !matches!(bytes[k - 1], b'0'..=b'9' | b'.' | b',')) {
+                // Letters glued before digits must be a prefix ("بـ22"), not "G20" or
+                // "mp3"; a qualifier glued to digits ("نحو73") is a trigger of its own.
                 let ws = word_start(text, k);
-                if ws < k {
-                    let glued = &text[ws..k];
-                    if glued.is_ascii() || !GLUED_PREFIXES.contains(&glued) {
-                        // "G20", "mp3", or letters that are not a prefix; a qualifier
-                        // glued to digits ("نحو73") is a trigger word of its own.
-                        continue;
-                    }
+                let glued = &text[ws..k];
+                if ws == k || (!glued.is_ascii() && GLUED_PREFIXES.contains(&glued)) {
+                    out.push(k);
                 }
-                out.push(k);
             }
         }
         // Overlapping: "لا" (from "لا يقل عن") must not hide "اكثر" in "لاكثر".
         for m in self.triggers.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if text[e..].chars().next().is_some_and(is_word_char) && !self.lex.numbers.contains_key(&text[s..e]) {
-                // Inside a longer word; number words may still carry suffixes we strip.
-                if !text[e..].starts_with(|c: char| c.is_ascii_digit()) {
-                    continue;
-                }
+            let rest = &text[e..];
+            let at_boundary = !rest.starts_with(is_word_char) || rest.starts_with(|c: char| c.is_ascii_digit());
+            // Number words may run on into a longer form the grammar reads whole.
+            if !at_boundary && !self.lex.numbers.contains_key(&text[s..e]) {
+                continue;
             }
             let ws = word_start(text, s);
             if ws == s {
@@ -176,7 +176,7 @@ impl Extractor {
                 return false;
             }
         }
-        if ends_with_month(lex, before) && (raw.value <= 31.0 || year_like) {
+        if phrase_before(&lex.months, before).is_some() && (raw.value <= 31.0 || year_like) {
             return false;
         }
         // Digits that are part of a date, a time, a version, a phone number or a URL.
@@ -232,7 +232,8 @@ impl Extractor {
             return true;
         }
         // Inside a URL, an e-mail or a path.
-        let tok_start = text[..ns].rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        let tok_start =
+            text[..ns].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
         let tok_end = text[ns..].find(char::is_whitespace).map_or(text.len(), |k| ns + k);
         let token = &text[tok_start..tok_end];
         token.contains("://") || token.contains("www.") || token.contains('@') || token.contains(".com")
@@ -290,15 +291,6 @@ fn previous_word(before: &str) -> Option<&str> {
     let start = t.char_indices().rev().take_while(|&(_, c)| is_word_char(c) || c == '.').last()?.0;
     let w = &t[start..];
     Some(w.trim_end_matches('.')).filter(|w| !w.is_empty())
-}
-
-/// Does `before` end with a month name ("شباط 2021", "March 4")?
-fn ends_with_month(lex: &Lexicon, before: &str) -> bool {
-    let t = before.trim_end_matches([' ', '\t', ',']);
-    lex.months.iter().any(|(p, _)| {
-        let joined = p.join(" ");
-        t.ends_with(&joined) && t[..t.len() - joined.len()].chars().next_back().is_none_or(|c| !is_word_char(c))
-    })
 }
 
 /// How many digit groups, separated by single spaces or dashes, make the run that

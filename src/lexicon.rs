@@ -6,9 +6,10 @@
 //! YAML crate.
 
 use crate::text::normalize_word;
+use rustc_hash::FxHashMap as HashMap;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// An error in a YAML file: which file, where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +155,56 @@ struct CalendarFile {
 /// A phrase of one or more normalised words.
 pub type Phrase = Vec<String>;
 
+/// Phrases with a value each, indexed by their first and last word so that matching
+/// at a position costs one hash lookup, not a scan of the list.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Phrase, T)>>,
+    by_last: HashMap<String, Vec<(String, T)>>,
+}
+
+impl<T: Copy> PhraseSet<T> {
+    pub fn new(items: impl IntoIterator<Item = (Phrase, T)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Phrase, T)>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<(String, T)>> = HashMap::default();
+        for (p, t) in items {
+            let (Some(first), Some(last)) = (p.first(), p.last()) else { continue };
+            by_last.entry(last.clone()).or_default().push((p.join(" "), t));
+            by_first.entry(first.clone()).or_default().push((p, t));
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            v.dedup_by(|a, b| a.0 == b.0);
+        }
+        for v in by_last.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        PhraseSet { by_first, by_last }
+    }
+
+    /// Phrases that start with `word`, longest first.
+    pub fn starting_with(&self, word: &str) -> &[(Phrase, T)] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Phrases (words joined by one space) that end with `word`, longest first.
+    pub fn ending_with(&self, word: &str) -> &[(String, T)] {
+        self.by_last.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
+
+    pub fn contains(&self, words: &[&str]) -> Option<T> {
+        let first = words.first()?;
+        self.starting_with(first)
+            .iter()
+            .find(|(p, _)| p.iter().map(String::as_str).eq(words.iter().copied()))
+            .map(|x| x.1)
+    }
+}
+
 /// Every word list the grammars read, normalised and indexed.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -164,23 +215,23 @@ pub struct Lexicon {
     pub not_alone: Vec<String>,
     pub one_before_scale: Vec<String>,
     pub half_before_scale: Vec<String>,
-    /// Qualifier phrases before a number, longest first.
-    pub before: Vec<(Phrase, Bound)>,
-    /// Qualifier phrases after a number or its noun, longest first.
-    pub after: Vec<(Phrase, Bound)>,
+    /// Qualifier phrases before a number.
+    pub before: PhraseSet<Bound>,
+    /// Qualifier phrases after a number or its noun.
+    pub after: PhraseSet<Bound>,
     pub range_start: Vec<String>,
     pub range_join: Vec<String>,
     pub range_join_after_number: Vec<String>,
     pub not_ordinal_count: Vec<String>,
     pub nouns: HashMap<String, String>,
     pub back_reference: Vec<String>,
-    /// Percent phrases, longest first.
-    pub percent: Vec<Phrase>,
+    /// Percent phrases.
+    pub percent: PhraseSet<()>,
     pub not_claim_before: HashMap<String, String>,
     pub not_claim_after: HashMap<String, String>,
     pub not_a_noun: Vec<String>,
-    /// Month phrases (normalised) with their number, longest first.
-    pub months: Vec<(Phrase, u32)>,
+    /// Month phrases (normalised) with their number.
+    pub months: PhraseSet<u32>,
     pub weekdays: HashMap<String, u32>,
 }
 
@@ -197,12 +248,8 @@ fn phrase(s: &str) -> Phrase {
     normalize_word(s).split_whitespace().map(str::to_string).collect()
 }
 
-fn phrases_by_length<T: Copy>(map: &BTreeMap<T, Vec<String>>) -> Vec<(Phrase, T)> {
-    let mut out: Vec<(Phrase, T)> =
-        map.iter().flat_map(|(k, v)| v.iter().map(move |s| (phrase(s), *k))).filter(|(p, _)| !p.is_empty()).collect();
-    out.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(b.0.concat().len().cmp(&a.0.concat().len())));
-    out.dedup_by(|a, b| a.0 == b.0);
-    out
+fn phrase_set<T: Copy>(map: &BTreeMap<T, Vec<String>>) -> PhraseSet<T> {
+    PhraseSet::new(map.iter().flat_map(|(k, v)| v.iter().map(move |s| (phrase(s), *k))))
 }
 
 fn words(list: &[String]) -> Vec<String> {
@@ -236,19 +283,19 @@ impl Lexicon {
         let (name, text) = find("calendar.yaml")?;
         let calendar: CalendarFile = load_yaml(name, text)?;
 
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for entry in &numbers_file.numbers {
             for form in &entry.forms {
                 numbers.insert(normalize_word(form), NumberWord { kind: entry.kind, value: entry.value });
             }
         }
-        let mut ordinals = HashMap::new();
+        let mut ordinals = HashMap::default();
         for entry in &numbers_file.ordinals {
             for form in &entry.forms {
                 ordinals.insert(normalize_word(form), (entry.value, entry.teen_unit));
             }
         }
-        let mut nouns = HashMap::new();
+        let mut nouns = HashMap::default();
         for (lemma, forms) in &nouns_file.nouns {
             for form in forms {
                 nouns.insert(normalize_word(form), lemma.clone());
@@ -257,14 +304,13 @@ impl Lexicon {
         let flatten = |m: &BTreeMap<String, Vec<String>>| -> HashMap<String, String> {
             m.iter().flat_map(|(why, list)| list.iter().map(move |w| (normalize_word(w), why.clone()))).collect()
         };
-        let mut weekdays = HashMap::new();
+        let mut weekdays = HashMap::default();
         for (n, forms) in &calendar.weekdays {
             for f in forms {
                 weekdays.insert(normalize_word(f), *n);
             }
         }
-        let mut percent: Vec<Phrase> = nouns_file.percent.iter().map(|s| phrase(s)).collect();
-        percent.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let percent = PhraseSet::new(nouns_file.percent.iter().map(|s| (phrase(s), ())));
         Ok(Lexicon {
             numbers,
             ordinals,
@@ -273,8 +319,8 @@ impl Lexicon {
             not_alone: words(&numbers_file.not_alone),
             one_before_scale: words(&numbers_file.one_before_scale),
             half_before_scale: words(&numbers_file.half_before_scale),
-            before: phrases_by_length(&qualifiers.before),
-            after: phrases_by_length(&qualifiers.after),
+            before: phrase_set(&qualifiers.before),
+            after: phrase_set(&qualifiers.after),
             range_start: words(&qualifiers.range.start),
             range_join: words(&qualifiers.range.join),
             range_join_after_number: words(&qualifiers.range.join_after_number),
@@ -285,7 +331,7 @@ impl Lexicon {
             not_claim_before: flatten(&context.not_claim_before),
             not_claim_after: flatten(&context.not_claim_after),
             not_a_noun: words(&context.not_a_noun),
-            months: phrases_by_length(&calendar.months),
+            months: phrase_set(&calendar.months),
             weekdays,
         })
     }
@@ -295,7 +341,7 @@ impl Lexicon {
     pub fn trigger_words(&self) -> Vec<String> {
         let mut out: Vec<String> = self.numbers.keys().cloned().collect();
         out.extend(self.ordinals.keys().cloned());
-        out.extend(self.before.iter().map(|(p, _)| p[0].clone()));
+        out.extend(self.before.first_words().cloned());
         out.extend(self.range_start.iter().cloned());
         out.sort();
         out.dedup();
@@ -313,8 +359,9 @@ mod tests {
         assert_eq!(lex.numbers["الف"].value, 1000.0);
         assert_eq!(lex.numbers["خمسه"].value, 5.0);
         assert_eq!(lex.nouns["عناصر"], "عنصر");
-        assert!(lex.before.iter().any(|(p, b)| p == &["اكثر", "من"] && *b == Bound::AtLeast));
-        assert_eq!(lex.months[0].0.len(), 2, "two-word months come first");
+        assert_eq!(lex.before.contains(&["اكثر", "من"]), Some(Bound::AtLeast));
+        assert_eq!(lex.months.starting_with("تشرين")[0].0.len(), 2);
+        assert!(lex.months.ending_with("الثاني").iter().any(|(p, m)| p == "تشرين الثاني" && *m == 11));
     }
 
     #[test]

@@ -7,12 +7,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Find numeric claims and dates in news articles and report where they contradict.
-///
-/// Exit codes: 0 no findings, 1 findings of severity error or warning, 2 usage or
-/// input error (a file that could not be read is reported and skipped; the others
-/// are still checked).
 #[derive(Parser)]
-#[command(name = "claimcheck", version, about, long_about = None)]
+#[command(
+    name = "claimcheck",
+    version,
+    after_help = "Exit codes: 0 no findings; 1 findings of severity error or warning; 2 usage or input error \
+                  (a file that cannot be read is named on stderr and skipped, the others are still checked)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

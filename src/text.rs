@@ -8,13 +8,17 @@
 //! are mapped back with [`Normalized::original_range`]; offsets reported to users always
 //! point into the original bytes.
 
-/// A document's normalised text and, for every byte of it, the original byte offset.
+/// A document's normalised text and the map back to the original bytes.
+///
+/// Most chars keep their byte length when folded (Arabic letter to Arabic letter,
+/// ASCII to ASCII), so the map stores only break points: after every char whose
+/// length changes (a dropped mark, a two-byte digit folded to one byte), the pair
+/// (normalised offset, original offset). Memory is proportional to the marks and
+/// digits, not to the text.
 #[derive(Debug, Clone)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` is the offset in the original of the char that produced byte `i`;
-    /// one extra entry holds the original length.
-    origin: Vec<u32>,
+    breaks: Vec<(u32, u32)>,
 }
 
 /// What normalisation does with one char.
@@ -47,73 +51,123 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// True for chars that normalisation removes and that may trail a word: a span that
-/// ends before them is extended over them when mapped back.
 fn is_dropped_mark(c: char) -> bool {
     matches!(fold(c), Fold::Drop)
 }
 
+/// What normalisation does with one char of U+0600..U+06FF.
+#[derive(Clone, Copy, PartialEq)]
+enum ArabicFold {
+    Same,
+    Drop,
+    To(char),
+    /// "،": a comma between digits, else itself.
+    Comma,
+}
+
+/// [`ArabicFold`] for every char of U+0600..U+06FF, by its offset in the block.
+fn arabic_table() -> &'static [ArabicFold; 256] {
+    static TABLE: std::sync::OnceLock<[ArabicFold; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [ArabicFold::Same; 256];
+        for (k, slot) in t.iter_mut().enumerate() {
+            let c = char::from_u32(0x0600 + k as u32).expect("U+06xx is a char");
+            *slot = match fold(c) {
+                Fold::Drop => ArabicFold::Drop,
+                Fold::Keep if c == '،' => ArabicFold::Comma,
+                Fold::Keep => ArabicFold::Same,
+                Fold::To(d) => ArabicFold::To(d),
+            };
+        }
+        t
+    })
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
         let bytes = original.as_bytes();
+        let table = arabic_table();
+        let mut out = String::with_capacity(bytes.len());
+        let mut breaks = Vec::new();
+        // Bytes from `copied` to `i` are unchanged and copied in one go.
+        let mut copied = 0;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                // ASCII fast path.
-                text.push(b.to_ascii_lowercase() as char);
-                origin.push(i as u32);
+                if b.is_ascii_uppercase() {
+                    out.push_str(&original[copied..i]);
+                    out.push(b.to_ascii_lowercase() as char);
+                    copied = i + 1;
+                }
                 i += 1;
                 continue;
             }
-            let c = original[i..].chars().next().expect("i is on a char boundary");
-            let width = c.len_utf8();
-            let out = match fold(c) {
-                Fold::Drop => None,
-                Fold::Keep => Some(c),
-                Fold::To(',') if c == '\u{066C}' => Some(','),
-                Fold::To(d) => Some(d),
-            };
-            let out = match (c, out) {
-                // "،" is a clause comma, except between two digits where it groups thousands.
-                ('،', _)
-                    if text.as_bytes().last().is_some_and(u8::is_ascii_digit)
-                        && next_is_digit(&original[i + width..]) =>
-                {
-                    Some(',')
+            let (fold_to, width) = if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+                // U+0600..U+06FF, all of Arabic: decoded by hand, folded by table.
+                let low = (((b as usize) & 0x03) << 6) | (bytes[i + 1] as usize & 0x3F);
+                let f = match table[low] {
+                    ArabicFold::Same => {
+                        i += 2;
+                        continue;
+                    }
+                    ArabicFold::Comma => {
+                        let grouping = (copied < i && bytes[i - 1].is_ascii_digit())
+                            || (copied == i && out.as_bytes().last().is_some_and(u8::is_ascii_digit));
+                        if !(grouping && next_is_digit(&original[i + 2..])) {
+                            i += 2;
+                            continue;
+                        }
+                        Some(',')
+                    }
+                    ArabicFold::Drop => None,
+                    ArabicFold::To(c) => Some(c),
+                };
+                (f, 2)
+            } else {
+                let c = original[i..].chars().next().expect("i is on a char boundary");
+                match fold(c) {
+                    Fold::Keep => {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    Fold::Drop => (None, c.len_utf8()),
+                    Fold::To(d) => (Some(d), c.len_utf8()),
                 }
-                (_, o) => o,
             };
-            if let Some(o) = out {
-                let mut buf = [0u8; 4];
-                let s = o.encode_utf8(&mut buf);
-                text.push_str(s);
-                origin.extend(std::iter::repeat_n(i as u32, s.len()));
-            }
+            out.push_str(&original[copied..i]);
+            let written = fold_to.map_or(0, |c| {
+                out.push(c);
+                c.len_utf8()
+            });
             i += width;
+            copied = i;
+            if written != width {
+                breaks.push((out.len() as u32, i as u32));
+            }
         }
-        origin.push(original.len() as u32);
-        Normalized { text, origin }
+        out.push_str(&original[copied..]);
+        Normalized { text: out, breaks }
     }
 
-    /// The original byte range of the normalised range `start..end`. The end is moved
-    /// past any diacritics or tatweel that trail the last char in the original.
-    pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let o_start = self.origin[start] as usize;
-        if end <= start {
-            return (o_start, o_start);
-        }
-        let last = self.origin[end - 1] as usize;
-        let mut o_end = last + original[last..].chars().next().map_or(0, char::len_utf8);
-        for c in original[o_end..].chars() {
-            if !is_dropped_mark(c) || c == '\u{FEFF}' {
-                break;
+    /// The original byte offset of normalised offset `n` (a char boundary). Marks
+    /// dropped right at `n` count as before it, so a span ending at `n` keeps the
+    /// diacritics that trail its last letter.
+    pub fn original_offset(&self, n: usize) -> usize {
+        let k = self.breaks.partition_point(|&(norm, _)| norm as usize <= n);
+        match k {
+            0 => n,
+            _ => {
+                let (norm, orig) = self.breaks[k - 1];
+                orig as usize + (n - norm as usize)
             }
-            o_end += c.len_utf8();
         }
-        (o_start, o_end)
+    }
+
+    /// The original byte range of the normalised range `start..end`.
+    pub fn original_range(&self, _original: &str, start: usize, end: usize) -> (usize, usize) {
+        let s = self.original_offset(start);
+        (s, self.original_offset(end).max(s))
     }
 }
 
@@ -130,7 +184,14 @@ pub fn normalize_word(s: &str) -> String {
 
 /// Letters that make up words: Arabic letters and Latin letters (after normalisation).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' => false,
+        // Arabic letters (not digits, punctuation or marks), the common case.
+        '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FC}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// 1-based line number of every byte offset, computed once per document.
@@ -142,7 +203,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex { starts }
     }
 

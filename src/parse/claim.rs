@@ -7,7 +7,8 @@
 
 use super::number::{digit_number, hspace0, word, word_number, Words};
 use super::{fail, offset, PResult};
-use crate::lexicon::{Bound, Lexicon, Phrase};
+use crate::lexicon::{Bound, Lexicon, PhraseSet};
+use crate::text::is_word_char;
 
 /// What a claim counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub fn phrase<'a>(words: &[String], i: &'a str) -> PResult<'a, ()> {
             rest = hspace0(rest)?.0;
         }
         let Some(r) = rest.strip_prefix(w.as_str()) else { return fail(i, "a phrase") };
-        if r.chars().next().is_some_and(crate::text::is_word_char) {
+        if r.starts_with(is_word_char) {
             return fail(i, "a word boundary");
         }
         rest = r;
@@ -63,14 +64,33 @@ pub fn phrase<'a>(words: &[String], i: &'a str) -> PResult<'a, ()> {
     Ok((rest, ()))
 }
 
-/// The first of `phrases` (longest first) that matches at `i`.
-fn one_of_phrases<'a, T: Copy>(phrases: &[(Phrase, T)], i: &'a str) -> PResult<'a, T> {
-    for (p, t) in phrases {
+/// One word, exactly, at a word boundary: `keyword("من", i)`.
+pub fn keyword<'a>(w: &str, i: &'a str) -> PResult<'a, ()> {
+    match i.strip_prefix(w) {
+        Some(r) if !r.starts_with(is_word_char) => Ok((r, ())),
+        _ => fail(i, "a keyword"),
+    }
+}
+
+/// The longest phrase of `set` that matches at `i`.
+pub fn one_of_phrases<'a, T: Copy>(set: &PhraseSet<T>, i: &'a str) -> PResult<'a, T> {
+    let (_, first) = word(i)?;
+    for (p, t) in set.starting_with(first) {
         if let Ok((rest, ())) = phrase(p, i) {
             return Ok((rest, *t));
         }
     }
-    fail(i, "a qualifier")
+    fail(i, "a phrase")
+}
+
+/// The phrase of `set` that `before` ends with, at a word boundary.
+pub fn phrase_before<T: Copy>(set: &PhraseSet<T>, before: &str) -> Option<T> {
+    let t = before.trim_end_matches([' ', '\t', ',']);
+    let start = t.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last()?.0;
+    set.ending_with(&t[start..]).iter().find_map(|(joined, v)| {
+        let head = t.strip_suffix(joined.as_str())?;
+        (!head.ends_with(is_word_char)).then_some(*v)
+    })
 }
 
 /// "أكثر من", "نحو", "about", "fewer than": a bound before a number.
@@ -179,12 +199,7 @@ pub fn percent<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, ()> {
     if let Some(r2) = r.strip_prefix(['%', '٪']) {
         return Ok((r2, ()));
     }
-    for p in &lex.percent {
-        if let Ok((r2, ())) = phrase(p, r) {
-            return Ok((r2, ()));
-        }
-    }
-    fail(i, "a percent sign")
+    one_of_phrases(&lex.percent, r)
 }
 
 /// The month a phrase at `i` names, if any ("تشرين الثاني", "March").
@@ -229,7 +244,7 @@ pub fn noun_lemma(lex: &Lexicon, w: &str) -> Option<String> {
 /// "displaced families". `doc` is the whole normalised text, for offsets.
 pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Noun, bool)> {
     let (r, _) = hspace0(i)?;
-    let (after_min, partitive) = match phrase(&["من".to_string()], r) {
+    let (after_min, partitive) = match keyword("من", r) {
         Ok((r2, ())) => (hspace0(r2)?.0, true),
         Err(_) => (r, false),
     };
@@ -283,7 +298,7 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     // A month after the number makes it a date: "12 من تشرين الثاني", "4 March".
     {
         let (r, _) = hspace0(after_number).ok()?;
-        let r = phrase(&["من".to_string()], r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+        let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
         if month_name(lex, r).is_ok() {
             return None;
         }

@@ -1,0 +1,166 @@
+//! The `claimcheck` binary as a user runs it: outputs and exit codes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimcheck-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out: Output = cmd.output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}
+
+#[test]
+fn check_json_reports_claims_with_original_byte_spans() {
+    let dir = tempdir("spans");
+    let text = "\u{FEFF}قال البيان إن نحو ٦٥ ألف شخص نزحوا،\r\nوأكثر من 22 عملية نفذت في 2023.\r\n";
+    let file = write(&dir, "a.txt", text.as_bytes());
+    let (code, out, err) = run(bin().args(["check", "--format", "json"]).arg(&file));
+    assert_eq!(code, 0, "{err}");
+    let report = json(&out);
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["documents"][0]["language"], "ar");
+    let claims = report["claims"].as_array().unwrap();
+    let got: Vec<(String, f64, String)> = claims
+        .iter()
+        .map(|c| {
+            let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..e], c["text"].as_str().unwrap(), "span and text agree");
+            (
+                c["text"].as_str().unwrap().to_string(),
+                c["value"].as_f64().unwrap(),
+                c["bound"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("نحو ٦٥ ألف شخص".to_string(), 65000.0, "approx".to_string()),
+            ("أكثر من 22 عملية".to_string(), 22.0, "at_least".to_string()),
+        ]
+    );
+    assert_eq!(claims[1]["line"], 2);
+    assert_eq!(claims[0]["noun"], "شخص");
+    assert_eq!(claims[1]["value"].to_string(), "22", "integral values print as integers");
+}
+
+#[test]
+fn unreadable_files_are_named_and_skipped_and_the_rest_is_checked() {
+    let dir = tempdir("bad");
+    write(&dir, "good.txt", "more than 1,200 families fled".as_bytes());
+    write(&dir, "latin1.txt", b"caf\xe9 au lait, 12 cups");
+    write(&dir, "empty.txt", b"");
+    write(&dir, "binary.txt", b"PK\x03\x04\x00\x00");
+    write(&dir, "notes.yaml", b"ignored: 12 people");
+    let (code, out, err) = run(bin().args(["check", "--format", "json"]).arg(&dir));
+    assert_eq!(code, 2, "skipped files make exit code 2");
+    assert!(err.contains("latin1.txt: not UTF-8 (invalid byte at offset 3)"), "{err}");
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(err.contains("binary.txt: binary file (NUL byte at offset 4)"), "{err}");
+    assert_eq!(err.lines().count(), 3, "one line per skipped file: {err}");
+    let report = json(&out);
+    let docs: Vec<&str> = report["documents"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    assert_eq!(docs.len(), 1);
+    assert!(docs[0].ends_with("good.txt"));
+    assert_eq!(report["claims"][0]["value"], 1200);
+    assert_eq!(report["claims"][0]["bound"], "at_least");
+    assert_eq!(report["claims"][0]["noun"], "family");
+}
+
+#[test]
+fn missing_paths_and_bad_flags_are_usage_errors() {
+    let (code, _, err) = run(bin().args(["check", "/no/such/dir"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such/dir: no such file or directory"), "{err}");
+    let (code, _, err) = run(bin().args(["check", "--format", "xml", "."]));
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'xml'"), "{err}");
+    let (code, _, err) = run(bin().args(["check", "--published", "yesterday", "."]));
+    assert_eq!(code, 2);
+    assert!(err.contains("expected YYYY-MM-DD"), "{err}");
+    let (code, _, _) = run(&mut bin());
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn glob_selects_files_in_directory_walks() {
+    let dir = tempdir("glob");
+    write(&dir, "a.txt", "نفذ 73 عملية".as_bytes());
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    write(&dir.join("sub"), "b.news", "قتل 5 مدنيين".as_bytes());
+    let (code, out, _) = run(bin().args(["check", "--format", "json", "--glob", "*.news"]).arg(&dir));
+    assert_eq!(code, 0);
+    let report = json(&out);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(report["claims"][0]["value"], 5);
+}
+
+#[test]
+fn extract_prints_a_table() {
+    let dir = tempdir("table");
+    let file = write(&dir, "a.txt", "وأسفرت عن مقتل خمسة أعضاء وأسر 19 آخرين".as_bytes());
+    let (code, out, _) = run(bin().arg("extract").arg(&file));
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].contains("a.txt:1") && lines[0].contains("5") && lines[0].contains("عضو"), "{out}");
+    assert!(lines[1].contains("19") && lines[1].contains("عضو") && lines[1].contains("19 آخرين"), "{out}");
+    assert_eq!(lines[2], "2 claims in 1 documents");
+}
+
+#[test]
+fn parse_number_answers_every_line_in_order() {
+    let mut child = bin()
+        .args(["parse", "number"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("ثلاثمائة وخمسين\n٤٥ ألف\nnot a number\n\nالحادي والعشرين\r\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let values: Vec<serde_json::Value> = lines.iter().map(|l| l["value"].clone()).collect();
+    assert_eq!(values, vec![350.into(), 45000.into(), serde_json::Value::Null, serde_json::Value::Null, 21.into()]);
+    assert_eq!(lines[0]["text"], "ثلاثمائة وخمسين");
+    assert_eq!(lines[4]["text"], "الحادي والعشرين", "CR is not part of the text");
+}
+
+#[test]
+fn help_documents_every_flag() {
+    let (code, out, _) = run(bin().args(["check", "--help"]));
+    assert_eq!(code, 0);
+    for flag in ["--format", "--glob", "--published"] {
+        assert!(out.contains(flag), "{flag} missing from help: {out}");
+    }
+    let (_, out, _) = run(bin().arg("--help"));
+    assert!(out.contains("Exit codes"), "{out}");
+}

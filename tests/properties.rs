@@ -1,0 +1,97 @@
+//! No input makes extraction panic, and every span lies on char boundaries inside
+//! the input and maps back to the text it reports.
+
+use claimcheck::corpus::document_from_bytes;
+use claimcheck::extract::Extractor;
+use claimcheck::text::{LineIndex, Normalized};
+use proptest::prelude::*;
+
+fn check_spans(text: &str) {
+    let norm = Normalized::new(text);
+    let claims = Extractor::default_extractor().claims(text, &norm, &LineIndex::new(text));
+    for c in claims {
+        assert!(c.start <= c.end && c.end <= text.len());
+        assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        assert_eq!(&text[c.start..c.end], c.text);
+        assert!(c.value.is_finite());
+    }
+}
+
+/// Text made of the pieces claims are made of, to reach deep into the grammar.
+fn newsy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "نحو",
+        "أكثر من",
+        "بـ",
+        "و",
+        "ألف",
+        "آلاف",
+        "مليون",
+        "عملية",
+        "شخص",
+        "من",
+        "بين",
+        "إلى",
+        "فقط",
+        "تشرين الثاني",
+        "الأربعاء",
+        "عام",
+        "في",
+        "١",
+        "٢٣",
+        "٫",
+        "٬",
+        "،",
+        "٪",
+        "%",
+        "1,200",
+        "3.5",
+        "-",
+        "/",
+        ":",
+        "more than",
+        "about",
+        "million",
+        "people",
+        "twenty",
+        "-three",
+        "\u{200F}",
+        "\u{0640}",
+        "\u{064B}",
+        "آخرين",
+        "العضو",
+        "التسعين",
+        "الحادي",
+        "عشر",
+        " ",
+        "\n",
+        "\r\n",
+        "0944",
+        "+963",
+        "http://x.org/2024",
+        "22nd",
+        "e\u{301}",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_unicode_never_panics(s in "\\PC*") {
+        check_spans(&s);
+    }
+
+    #[test]
+    fn newsy_text_never_panics(s in newsy()) {
+        check_spans(&s);
+    }
+
+    #[test]
+    fn arbitrary_bytes_are_read_or_rejected(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        if let Ok(doc) = document_from_bytes("x.txt", bytes) {
+            check_spans(&doc.text);
+        }
+    }
+}
