@@ -249,8 +249,17 @@ impl Extractor {
         }
         let before = text[..pos].trim_end_matches([' ', '\t']);
         let prev = previous_word(&text[..pos])?;
-        let lemma = noun_lemma(lex, prev)?;
-        if !prev.starts_with("ال") || lex.not_ordinal_count.contains(&lemma) {
+        // The noun, or the noun before one definite adjective ("الهزة الارتدادية الثلاثين").
+        let (noun_word, start) = match noun_lemma(lex, prev) {
+            Some(_) => (prev, before.len() - prev.len()),
+            None => {
+                let before2 = before[..before.len() - prev.len()].trim_end_matches([' ', '\t']);
+                let prev2 = previous_word(before2).filter(|_| prev.starts_with("ال"))?;
+                (prev2, before2.len() - prev2.len())
+            }
+        };
+        let lemma = noun_lemma(lex, noun_word)?;
+        if !noun_word.starts_with("ال") || lex.not_ordinal_count.contains(&lemma) {
             return None;
         }
         // "الأول من تشرين" is a day of the month.
@@ -259,7 +268,6 @@ impl Extractor {
         if month_name(lex, r).is_ok() {
             return None;
         }
-        let start = before.len() - prev.len();
         Some(RawClaim {
             start,
             end: offset(text, rest),
@@ -297,18 +305,33 @@ fn previous_word(before: &str) -> Option<&str> {
 /// holds `start..end` ("11 234 5678" -> 3).
 fn digit_group_run(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
+    let gap = |b: u8| matches!(b, b' ' | b'-');
     let mut count = 1;
     let mut k = start;
-    while k >= 2 && matches!(bytes[k - 1], b' ' | b'-') && bytes[k - 2].is_ascii_digit() {
-        k -= 1;
+    loop {
+        let mut j = k;
+        while j > 0 && gap(bytes[j - 1]) && k - j < 3 {
+            j -= 1;
+        }
+        if j == k || j == 0 || !bytes[j - 1].is_ascii_digit() {
+            break;
+        }
+        k = j;
         while k > 0 && bytes[k - 1].is_ascii_digit() {
             k -= 1;
         }
         count += 1;
     }
     let mut k = end;
-    while k + 1 < bytes.len() && matches!(bytes[k], b' ' | b'-') && bytes[k + 1].is_ascii_digit() {
-        k += 1;
+    loop {
+        let mut j = k;
+        while j < bytes.len() && gap(bytes[j]) && j - k < 3 {
+            j += 1;
+        }
+        if j == k || j >= bytes.len() || !bytes[j].is_ascii_digit() {
+            break;
+        }
+        k = j;
         while k < bytes.len() && bytes[k].is_ascii_digit() {
             k += 1;
         }

@@ -132,6 +132,8 @@ struct RangeWords {
 #[serde(deny_unknown_fields)]
 struct NounsFile {
     back_reference: Vec<String>,
+    noun_before: BTreeMap<String, Vec<String>>,
+    partitive_determiners: Vec<String>,
     percent: Vec<String>,
     not_ordinal_count: Vec<String>,
     nouns: BTreeMap<String, Vec<String>>,
@@ -150,6 +152,62 @@ struct ContextFile {
 struct CalendarFile {
     months: BTreeMap<u32, Vec<String>>,
     weekdays: BTreeMap<u32, Vec<String>>,
+    ambiguous_alone: Vec<String>,
+    hijri_months: BTreeMap<u32, Vec<String>>,
+    hijri_marks: Vec<String>,
+    month_word: Vec<String>,
+    year_markers: Vec<String>,
+    weekday_links: Vec<String>,
+    day_word: Vec<String>,
+    modifiers: BTreeMap<i32, Vec<String>>,
+    units: BTreeMap<Unit, Vec<String>>,
+    relative_days: BTreeMap<i32, Vec<String>>,
+    document_excludes: Vec<String>,
+    parts: BTreeMap<Part, Vec<String>>,
+    interval_start: Vec<String>,
+    interval_join: Vec<String>,
+    day_suffixes: Vec<String>,
+    publication_labels: Vec<String>,
+}
+
+/// A unit of time in relative expressions ("الشهر الماضي", "last year").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A part of a month or a year ("مطلع", "منتصف", "أواخر").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Start,
+    Middle,
+    End,
+}
+
+/// The calendar words the date grammar reads, normalised.
+#[derive(Debug, Clone)]
+pub struct CalendarWords {
+    pub ambiguous_alone: Vec<String>,
+    pub hijri_months: PhraseSet<u32>,
+    pub hijri_marks: Vec<String>,
+    pub month_word: Vec<String>,
+    pub year_markers: Vec<String>,
+    pub weekday_links: Vec<String>,
+    pub day_word: Vec<String>,
+    pub modifiers: PhraseSet<i32>,
+    pub units: PhraseSet<Unit>,
+    pub relative_days: PhraseSet<i32>,
+    pub document_excludes: Vec<String>,
+    pub parts: PhraseSet<Part>,
+    pub interval_start: PhraseSet<()>,
+    pub interval_join: Vec<String>,
+    pub day_suffixes: Vec<String>,
+    pub publication_labels: PhraseSet<()>,
 }
 
 /// A phrase of one or more normalised words.
@@ -225,6 +283,9 @@ pub struct Lexicon {
     pub not_ordinal_count: Vec<String>,
     pub nouns: HashMap<String, String>,
     pub back_reference: Vec<String>,
+    /// Nouns written before their number ("magnitude 6.3"), form -> lemma.
+    pub noun_before: HashMap<String, String>,
+    pub partitive_determiners: Vec<String>,
     /// Percent phrases.
     pub percent: PhraseSet<()>,
     pub not_claim_before: HashMap<String, String>,
@@ -233,6 +294,7 @@ pub struct Lexicon {
     /// Month phrases (normalised) with their number.
     pub months: PhraseSet<u32>,
     pub weekdays: HashMap<String, u32>,
+    pub calendar: CalendarWords,
 }
 
 /// The embedded default word lists: (file name, contents).
@@ -327,13 +389,48 @@ impl Lexicon {
             not_ordinal_count: nouns_file.not_ordinal_count.clone(),
             nouns,
             back_reference: words(&nouns_file.back_reference),
+            noun_before: flatten(&nouns_file.noun_before).into_iter().collect(),
+            partitive_determiners: words(&nouns_file.partitive_determiners),
             percent,
             not_claim_before: flatten(&context.not_claim_before),
             not_claim_after: flatten(&context.not_claim_after),
             not_a_noun: words(&context.not_a_noun),
             months: phrase_set(&calendar.months),
             weekdays,
+            calendar: CalendarWords {
+                ambiguous_alone: words(&calendar.ambiguous_alone),
+                hijri_months: phrase_set(&calendar.hijri_months),
+                hijri_marks: words(&calendar.hijri_marks),
+                month_word: words(&calendar.month_word),
+                year_markers: words(&calendar.year_markers),
+                weekday_links: words(&calendar.weekday_links),
+                day_word: words(&calendar.day_word),
+                modifiers: phrase_set(&calendar.modifiers),
+                units: phrase_set(&calendar.units),
+                relative_days: phrase_set(&calendar.relative_days),
+                document_excludes: calendar.document_excludes.iter().map(|s| normalize_word(s)).collect(),
+                parts: phrase_set(&calendar.parts),
+                interval_start: PhraseSet::new(calendar.interval_start.iter().map(|s| (phrase(s), ()))),
+                interval_join: words(&calendar.interval_join),
+                day_suffixes: words(&calendar.day_suffixes),
+                publication_labels: PhraseSet::new(calendar.publication_labels.iter().map(|s| (phrase(s), ()))),
+            },
         })
+    }
+
+    /// Words around which a date expression is looked for: month, weekday and Hijri
+    /// month names, units ("العام", "الشهر") and relative days ("أمس").
+    pub fn date_anchor_words(&self) -> Vec<String> {
+        let c = &self.calendar;
+        let mut out: Vec<String> = self.months.first_words().cloned().collect();
+        out.extend(self.weekdays.keys().cloned());
+        out.extend(c.hijri_months.first_words().cloned());
+        out.extend(c.units.first_words().cloned());
+        out.extend(c.relative_days.first_words().cloned());
+        out.extend(c.month_word.iter().cloned());
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Every normalised word that can start a claim: number words, first words of
@@ -343,6 +440,7 @@ impl Lexicon {
         out.extend(self.ordinals.keys().cloned());
         out.extend(self.before.first_words().cloned());
         out.extend(self.range_start.iter().cloned());
+        out.extend(self.noun_before.keys().cloned());
         out.sort();
         out.dedup();
         out

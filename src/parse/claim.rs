@@ -244,8 +244,17 @@ pub fn noun_lemma(lex: &Lexicon, w: &str) -> Option<String> {
 /// "displaced families". `doc` is the whole normalised text, for offsets.
 pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Noun, bool)> {
     let (r, _) = hspace0(i)?;
-    let (after_min, partitive) = match keyword("من", r) {
-        Ok((r2, ())) => (hspace0(r2)?.0, true),
+    // Partitives: "210 من عناصر", "Nineteen of the dead".
+    let (after_min, partitive) = match keyword("من", r).or_else(|_| keyword("of", r)) {
+        Ok((r2, ())) => {
+            let mut r2 = hspace0(r2)?.0;
+            if let Ok((r3, w)) = word(r2) {
+                if lex.partitive_determiners.iter().any(|d| d == w) {
+                    r2 = hspace0(r3)?.0;
+                }
+            }
+            (r2, true)
+        }
         Err(_) => (r, false),
     };
     let (rest, w) = word(after_min)?;
@@ -275,6 +284,9 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Nou
 /// Read a claim starting exactly at byte `pos` of the normalised document `doc`.
 pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let i = &doc[pos..];
+    if let Some(claim) = noun_then_number(lex, doc, pos) {
+        return Some(claim);
+    }
     let (after_number, number_start, value, upper, mut bound, scaled, in_words, qualified) =
         if let Ok((rest, (low, high, scaled))) = range(lex, i) {
             let number_start = pos + word(i).map_or(0, |(r, _)| offset(i, r));
@@ -338,6 +350,31 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         qualified,
         in_words,
         partitive,
+    })
+}
+
+/// "magnitude 6.3": a noun written before its number.
+fn noun_then_number(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
+    let i = &doc[pos..];
+    let (r, w) = word(i).ok()?;
+    let lemma = lex.noun_before.get(w)?;
+    let (r, _) = hspace0(r).ok()?;
+    let number_start = offset(doc, r);
+    let (rest, (value, scaled, in_words)) = quantity(lex, r).ok()?;
+    let end = offset(doc, rest);
+    Some(RawClaim {
+        start: pos,
+        end,
+        number_start,
+        number_end: end,
+        value,
+        upper: None,
+        bound: Bound::Exact,
+        noun: Noun::Lemma(lemma.clone()),
+        scaled,
+        qualified: false,
+        in_words,
+        partitive: false,
     })
 }
 
