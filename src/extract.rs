@@ -247,16 +247,12 @@ impl Extractor {
         if value < 2.0 || !i.starts_with("ال") {
             return None;
         }
-        let before = text[..pos].trim_end_matches([' ', '\t']);
-        let prev = previous_word(&text[..pos])?;
+        let (prev_start, prev) = previous_word_at(&text[..pos])?;
         // The noun, or the noun before one definite adjective ("الهزة الارتدادية الثلاثين").
-        let (noun_word, start) = match noun_lemma(lex, prev) {
-            Some(_) => (prev, before.len() - prev.len()),
-            None => {
-                let before2 = before[..before.len() - prev.len()].trim_end_matches([' ', '\t']);
-                let prev2 = previous_word(before2).filter(|_| prev.starts_with("ال"))?;
-                (prev2, before2.len() - prev2.len())
-            }
+        let (start, noun_word) = match noun_lemma(lex, prev) {
+            Some(_) => (prev_start, prev),
+            None if prev.starts_with("ال") => previous_word_at(&text[..prev_start])?,
+            None => return None,
         };
         let lemma = noun_lemma(lex, noun_word)?;
         if !noun_word.starts_with("ال") || lex.not_ordinal_count.contains(&lemma) {
@@ -295,10 +291,15 @@ fn word_start(text: &str, k: usize) -> usize {
 
 /// The word just before `before`'s end, skipping spaces and a dash or colon.
 fn previous_word(before: &str) -> Option<&str> {
+    previous_word_at(before).map(|(_, w)| w)
+}
+
+/// Like [`previous_word`], with the word's byte offset in `before`.
+fn previous_word_at(before: &str) -> Option<(usize, &str)> {
     let t = before.trim_end_matches([' ', '\t', '-', ':']);
     let start = t.char_indices().rev().take_while(|&(_, c)| is_word_char(c) || c == '.').last()?.0;
-    let w = &t[start..];
-    Some(w.trim_end_matches('.')).filter(|w| !w.is_empty())
+    let w = t[start..].trim_end_matches('.');
+    (!w.is_empty()).then_some((start, w))
 }
 
 /// How many digit groups, separated by single spaces or dashes, make the run that
