@@ -5,7 +5,9 @@
 //! are skipped. Files named on the command line are always read. A file that is not
 //! UTF-8, is empty, is binary or cannot be read becomes an [`InputError`] naming it;
 //! the other files are still read. Text is kept byte for byte (BOM and CRLF included)
-//! so that offsets point into the file as it is on disk.
+//! so that offsets point into the file as it is on disk. A publication date is read
+//! from YAML front matter (`published: YYYY-MM-DD`) or from a sidecar file
+//! `FILE.meta.yaml` with the same key.
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -15,8 +17,10 @@ use std::path::{Path, PathBuf};
 pub struct Document {
     pub path: String,
     pub text: String,
-    /// Publication date from front matter, if any.
+    /// Publication date from front matter or a sidecar file, if any.
     pub published: Option<NaiveDate>,
+    /// Where `published` came from: "front-matter" or "sidecar".
+    pub published_source: Option<&'static str>,
 }
 
 /// A file that could not be checked, and why.
@@ -106,7 +110,27 @@ pub fn load(path: &Path) -> Result<Document, InputError> {
     let display = path.display().to_string();
     let err = |message: String| InputError { path: display.clone(), message };
     let bytes = std::fs::read(path).map_err(|e| err(io_message(&e)))?;
-    document_from_bytes(&display, bytes)
+    let mut doc = document_from_bytes(&display, bytes)?;
+    if doc.published.is_none() {
+        let sidecar = PathBuf::from(format!("{}.meta.yaml", path.display()));
+        if let Ok(text) = std::fs::read_to_string(&sidecar) {
+            let meta: Sidecar = crate::lexicon::load_yaml(&sidecar.display().to_string(), &text)
+                .map_err(|e| err(format!("bad sidecar: {e}")))?;
+            if let Some(p) = meta.published {
+                let date = NaiveDate::parse_from_str(p.trim(), "%Y-%m-%d")
+                    .map_err(|_| err(format!("bad sidecar {}: published must be YYYY-MM-DD", sidecar.display())))?;
+                doc.published = Some(date);
+                doc.published_source = Some("sidecar");
+            }
+        }
+    }
+    Ok(doc)
+}
+
+/// `FILE.meta.yaml` beside a document: metadata the text does not carry.
+#[derive(serde::Deserialize)]
+struct Sidecar {
+    published: Option<String>,
 }
 
 /// Validate bytes as a document: non-empty UTF-8 text without NUL bytes.
@@ -121,7 +145,8 @@ pub fn document_from_bytes(path: &str, bytes: Vec<u8>) -> Result<Document, Input
         return Err(err("empty file, skipped".to_string()));
     }
     let published = front_matter_published(&text);
-    Ok(Document { path: path.to_string(), text, published })
+    let published_source = published.map(|_| "front-matter");
+    Ok(Document { path: path.to_string(), text, published, published_source })
 }
 
 /// `published: YYYY-MM-DD` in a leading `---` front-matter block.

@@ -6,21 +6,23 @@
 //! prints; [`check`] returns a [`Report`].
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analyse;
 pub mod corpus;
+pub mod dates;
 pub mod extract;
 pub mod lexicon;
 pub mod parse;
+pub mod passages;
 pub mod render;
 pub mod report;
 pub mod text;
 
+use analyse::Analysis;
 use chrono::NaiveDate;
 use corpus::{Document, InputError};
-use extract::Extractor;
 use rayon::prelude::*;
-use report::{ClaimRecord, DocumentInfo, Report, REPORT_VERSION};
+use report::{ClaimRecord, DateRecord, DocumentInfo, Report, REPORT_VERSION};
 use std::path::PathBuf;
-use text::{LineIndex, Normalized};
 
 /// What to check and how.
 #[derive(Debug, Clone)]
@@ -34,50 +36,6 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options { globs: corpus::DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect(), published: None }
-    }
-}
-
-/// Everything extracted from one document.
-struct Analysis {
-    info: DocumentInfo,
-    claims: Vec<extract::Claim>,
-}
-
-fn analyse(doc: &Document, options: &Options) -> Analysis {
-    let norm = Normalized::new(&doc.text);
-    let lines = LineIndex::new(&doc.text);
-    let claims = Extractor::default_extractor().claims(&doc.text, &norm, &lines);
-    let (published, source) = match (doc.published, options.published) {
-        (Some(d), _) => (Some(d), Some("front-matter")),
-        (None, Some(d)) => (Some(d), Some("option")),
-        (None, None) => (None, None),
-    };
-    Analysis {
-        info: DocumentInfo {
-            path: doc.path.clone(),
-            published: published.map(|d| d.format("%Y-%m-%d").to_string()),
-            published_source: source.map(str::to_string),
-            language: language(&norm.text).to_string(),
-            bytes: doc.text.len(),
-        },
-        claims,
-    }
-}
-
-/// "ar" when Arabic letters outnumber Latin ones, else "en".
-fn language(text: &str) -> &'static str {
-    let (mut arabic, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            arabic += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
-    if arabic >= latin {
-        "ar"
-    } else {
-        "en"
     }
 }
 
@@ -97,7 +55,8 @@ pub fn check(inputs: &[PathBuf], options: &Options) -> Report {
 
 /// Check documents already in memory.
 pub fn check_documents(docs: &[Document], options: &Options, errors: Vec<InputError>) -> Report {
-    let analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse(d, options)).collect();
+    let mut analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse::analyse(d, options)).collect();
+    analyse::borrow_references(&mut analyses);
     let mut report = Report {
         version: REPORT_VERSION,
         documents: Vec::new(),
@@ -106,22 +65,47 @@ pub fn check_documents(docs: &[Document], options: &Options, errors: Vec<InputEr
         findings: Vec::new(),
         errors,
     };
-    for a in analyses {
-        for c in a.claims {
+    for a in &analyses {
+        for (c, time) in a.claims.iter().zip(&a.claim_times) {
             report.claims.push(ClaimRecord {
                 id: format!("c{}", report.claims.len() + 1),
-                doc: a.info.path.clone(),
+                doc: a.path.clone(),
                 start: c.start,
                 end: c.end,
                 line: c.line,
-                text: c.text,
+                text: c.text.clone(),
                 value: c.value,
                 bound: c.bound,
                 upper: c.upper,
-                noun: c.noun,
+                noun: c.noun.clone(),
+                time: time.as_ref().map(|(v, _)| v.to_string()),
+                time_source: time.as_ref().map(|(_, s)| s.to_string()),
             });
         }
-        report.documents.push(a.info);
+        for d in &a.dates {
+            report.dates.push(DateRecord {
+                id: format!("d{}", report.dates.len() + 1),
+                doc: a.path.clone(),
+                start: d.start,
+                end: d.end,
+                line: d.line,
+                text: d.text.clone(),
+                value: d.value.as_ref().map(ToString::to_string),
+            });
+        }
+        report.documents.push(DocumentInfo {
+            path: a.path.clone(),
+            published: a.published().map(|(d, _)| d.format("%Y-%m-%d").to_string()),
+            published_source: a.published().map(|(_, s)| s.as_str().to_string()),
+            reference: a.reference.map(|(d, _)| d.format("%Y-%m-%d").to_string()),
+            reference_source: match (&a.borrowed_from, a.reference) {
+                (Some(from), _) => Some(format!("borrowed:{from}")),
+                (None, Some((_, s))) => Some(s.as_str().to_string()),
+                (None, None) => None,
+            },
+            language: a.language.to_string(),
+            bytes: a.bytes,
+        });
     }
     report
 }

@@ -61,6 +61,14 @@ struct InputArgs {
 enum ParseWhat {
     /// The number each line denotes: {"text": …, "value": number or null}.
     Number,
+    /// The date each line denotes, resolved against --reference: {"text": …, "value":
+    /// "YYYY" | "YYYY-MM" | "YYYY-MM-DD" | "START/END" or null}.
+    Date {
+        /// The day relative expressions are resolved against, as if it were the
+        /// publication date [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        reference: Option<chrono::NaiveDate>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -116,6 +124,13 @@ fn main() -> ExitCode {
             let value = number_line(Lexicon::default_lexicon(), line);
             serde_json::json!({"text": line, "value": value.map(json_number)})
         }),
+        Command::Parse { what: ParseWhat::Date { reference } } => {
+            let reference = reference.unwrap_or_else(|| chrono::Local::now().date_naive());
+            parse_lines(|line| {
+                let value = claimcheck::dates::date_line(Lexicon::default_lexicon(), line, reference);
+                serde_json::json!({"text": line, "value": value})
+            })
+        }
     }
 }
 

@@ -28,6 +28,10 @@ pub struct DocumentInfo {
     pub path: String,
     pub published: Option<String>,
     pub published_source: Option<String>,
+    /// The day relative dates were resolved against: the publication date, or one
+    /// inferred from a weekday, or borrowed from a near-duplicate document.
+    pub reference: Option<String>,
+    pub reference_source: Option<String>,
     pub language: String,
     pub bytes: usize,
 }
@@ -46,6 +50,10 @@ pub struct ClaimRecord {
     #[serde(serialize_with = "plain_optional_number")]
     pub upper: Option<f64>,
     pub noun: Option<String>,
+    /// The date or period the claim holds for, in the date notation.
+    pub time: Option<String>,
+    /// "sentence" (a date in its sentence) or "document" (the reference date).
+    pub time_source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -6,6 +6,7 @@
 //! two pointers into the same document.
 
 pub mod claim;
+pub mod date;
 pub mod number;
 
 use nom::error::{ErrorKind, ParseError as NomParseError};
@@ -33,6 +34,11 @@ pub type PResult<'a, T> = nom::IResult<&'a str, T, ParseError<'a>>;
 /// A recoverable failure with a label, for parsers written by hand.
 pub(crate) fn fail<'a, T>(input: &'a str, expected: &'static str) -> PResult<'a, T> {
     Err(nom::Err::Error(ParseError { input, expected }))
+}
+
+/// The error value for a failure at `input`, for `ok_or`.
+pub(crate) fn expected<'a>(input: &'a str, what: &'static str) -> nom::Err<ParseError<'a>> {
+    nom::Err::Error(ParseError { input, expected: what })
 }
 
 /// Byte offset of `rest` inside `whole` (both slices of one string).

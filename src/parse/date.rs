@@ -1,0 +1,792 @@
+//! Date expressions, read into an unresolved [`DateExpr`].
+//!
+//! Families: day-month-year in any month-name family ("12 من تشرين الثاني",
+//! "13th, January 2024", "الأول من تشرين الاول"), month-day ("March 4, 2025"), numeric
+//! dates (day first: "18/02/2023", "2023-02-18"), month-years ("أكتوبر/تشرين الأول
+//! 2017"), years ("عام 2017", "في 2019"), weekdays with dates ("الأربعاء 12 من تشرين
+//! الثاني"), parts ("أواخر مارس", "نهاية العام الماضي"), relative expressions ("الشهر
+//! الماضي", "yesterday"), Hijri dates ("10 جمادى الأولى 1446 هـ") and intervals of any
+//! of these ("بين 1 من تشرين الأول الماضي و6 من تشرين الثاني الحالي", "من 13 إلى 15
+//! تموز"). What a relative or year-less expression means is decided later, against a
+//! reference date (`crate::dates`).
+
+use super::claim::{keyword, one_of_phrases};
+use super::number::{hspace0, ordinal_number, word};
+use super::{expected, fail, offset, PResult};
+use crate::lexicon::{Lexicon, Part, Unit};
+
+/// A year as written: absolute, relative to the reference ("العام الماضي"), or absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    Abs(i32),
+    Rel(i32),
+    Unknown,
+}
+
+/// A month as written: by name or number, or relative ("من هذا الشهر").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthRef {
+    Abs(u32),
+    Rel(i32),
+}
+
+/// A date expression before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateExpr {
+    /// A day; `modifier` is "الماضي/الحالي/المقبل" after its month.
+    Day {
+        day: u32,
+        month: MonthRef,
+        year: YearRef,
+        modifier: Option<i32>,
+        weekday: Option<u32>,
+    },
+    /// A month, possibly a part of it ("أواخر مارس" is March).
+    Month {
+        month: u32,
+        year: YearRef,
+        modifier: Option<i32>,
+    },
+    /// A year; `relative` keeps "العام الماضي" when a number follows it ("العام الماضي 2023").
+    Year {
+        year: YearRef,
+        relative: Option<i32>,
+    },
+    /// A part of a year: "نهاية العام الماضي", "مطلع 2024".
+    YearPart {
+        year: YearRef,
+        part: Part,
+    },
+    /// "أمس", "الشهر الماضي", "last week".
+    Relative {
+        unit: Unit,
+        offset: i32,
+    },
+    /// "أمس الأربعاء": a relative day that names its weekday.
+    NamedRelativeDay {
+        offset: i32,
+        weekday: u32,
+    },
+    /// A weekday alone ("الاثنين"), or with "الماضي/القادم".
+    Weekday {
+        weekday: u32,
+        modifier: Option<i32>,
+    },
+    /// A weekday of a week relative to the reference: "اثنين الاسبوع الحالي".
+    WeekdayOfWeek {
+        weekday: u32,
+        week: i32,
+    },
+    /// A Hijri (Umm al-Qura) date.
+    Hijri {
+        day: u32,
+        month: u32,
+        year: Option<i32>,
+    },
+    /// "1 رمضان 1445 هـ الموافق 11 آذار 2024": a Hijri date and its Gregorian twin.
+    HijriPair {
+        hijri: Box<DateExpr>,
+        gregorian: Box<DateExpr>,
+    },
+    Interval(Box<DateExpr>, Box<DateExpr>),
+}
+
+/// Where the grammar runs: in a document, bare "today" and lone weekdays name nothing
+/// checkable and are not reported; the line protocol reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Document,
+    Line,
+}
+
+fn sep(i: &str) -> &str {
+    let (r, _) = hspace0(i).unwrap_or((i, ""));
+    let r = r.strip_prefix([',', '،']).unwrap_or(r);
+    hspace0(r).map_or(r, |(r, _)| r)
+}
+
+fn one_word_of<'a>(list: &[String], i: &'a str) -> PResult<'a, ()> {
+    let (rest, w) = word(i)?;
+    if list.iter().any(|x| x == w) {
+        Ok((rest, ()))
+    } else {
+        fail(i, "a listed word")
+    }
+}
+
+/// 1 or 2 digits (a day of the month, 1..31), with an English suffix ("22nd").
+pub fn day_digits<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
+        return fail(i, "a day number");
+    }
+    let value: u32 = i[..n].parse().map_err(|_| expected(i, "digits"))?;
+    let mut rest = &i[n..];
+    if rest.starts_with(['.', ',', ':']) && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i, "a day, not a decimal or time");
+    }
+    if let Ok((r, w)) = word(rest) {
+        if lex.calendar.day_suffixes.iter().any(|s| s == w) {
+            rest = r;
+        } else if w.is_ascii() {
+            return fail(i, "a day");
+        }
+    }
+    if (1..=31).contains(&value) {
+        Ok((rest, value))
+    } else {
+        fail(i, "a day of the month")
+    }
+}
+
+/// A day of the month in words: "الأول", "السادس", "الثالث عشر", "الحادي والعشرين".
+pub fn day_words<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
+    let (rest, v) = ordinal_number(lex, i)?;
+    if v.fract() == 0.0 && (1.0..=31.0).contains(&v) {
+        Ok((rest, v as u32))
+    } else {
+        fail(i, "a day of the month")
+    }
+}
+
+pub fn day<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
+    day_digits(lex, i).or_else(|_| day_words(lex, i))
+}
+
+/// A month name, with a glued preposition allowed ("بشباط").
+fn month_name<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
+    if let Ok((r, m)) = one_of_phrases(&lex.months, i) {
+        // "Jan. 14": an abbreviation's dot.
+        let r = r.strip_prefix('.').unwrap_or(r);
+        return Ok((r, m));
+    }
+    for p in ["ب", "ل", "و", "ف"] {
+        if let Some(stripped) = i.strip_prefix(p) {
+            // "باب" is a door, not ب + آب.
+            let ambiguous = word(stripped).is_ok_and(|(_, w)| lex.calendar.ambiguous_alone.iter().any(|a| a == w));
+            if let (false, Ok(r)) = (ambiguous, one_of_phrases(&lex.months, stripped)) {
+                return Ok(r);
+            }
+        }
+    }
+    fail(i, "a month name")
+}
+
+/// A month: a name, a paired name ("كانون الأول/ديسمبر", "شباط / فبراير"), or
+/// "شهر" with a number ("شهر ثلاثة", "الشهر الثامن"). Returns the month and whether
+/// the word "شهر" or a pair made it unambiguous.
+pub fn month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (u32, bool)> {
+    let (after_word, has_word) = match one_word_of(&lex.calendar.month_word, i) {
+        Ok((r, ())) => (hspace0(r)?.0, true),
+        Err(_) => (i, false),
+    };
+    if let Ok((rest, m)) = month_name(lex, after_word) {
+        // A paired name: "أكتوبر/تشرين الأول", "شباط / فبراير", "مارس (آذار)".
+        let (r, _) = hspace0(rest)?;
+        for opener in ["/", "("] {
+            if let Some(r2) = r.strip_prefix(opener) {
+                let (r2, _) = hspace0(r2)?;
+                if let Ok((r3, m2)) = month_name(lex, r2) {
+                    if m2 == m {
+                        let r3 = if opener == "(" { r3.trim_start_matches([' ', ')']) } else { r3 };
+                        return Ok((r3, (m, true)));
+                    }
+                }
+            }
+        }
+        return Ok((rest, (m, has_word)));
+    }
+    if has_word {
+        // "شهر 3", "شهر ثلاثة", "الشهر الثامن".
+        if let Ok((rest, v)) = day(lex, after_word) {
+            if (1..=12).contains(&v) {
+                return Ok((rest, (v, true)));
+            }
+        }
+    }
+    fail(i, "a month")
+}
+
+/// A four-digit year, 1800..=2100.
+pub fn year_number<'a>(_lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    let n = i.bytes().take_while(u8::is_ascii_digit).count();
+    if n != 4 {
+        return fail(i, "a year");
+    }
+    let y: i32 = i[..4].parse().unwrap_or(0);
+    if !(1800..=2100).contains(&y) {
+        return fail(i, "a year");
+    }
+    let rest = &i[4..];
+    if rest.starts_with(|c: char| c.is_alphabetic() && c.is_ascii()) {
+        return fail(i, "a year");
+    }
+    Ok((rest, y))
+}
+
+/// A relative modifier word: "الماضي" -1, "الحالي" 0, "المقبل" +1.
+fn modifier<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    let (r, _) = hspace0(i)?;
+    one_of_phrases(&lex.calendar.modifiers, r)
+}
+
+/// What follows a month or a day-month: a year ("2017", "من عام 2019", ", 2024"), a
+/// relative year ("من العام الماضي"), or a modifier ("الماضي", "الجاري").
+fn year_tail<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (YearRef, Option<i32>)> {
+    let r = sep(i);
+    let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    let after_marker = one_word_of(&lex.calendar.year_markers, r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    if let Ok((rest, y)) = year_number(lex, after_marker) {
+        return Ok((rest, (YearRef::Abs(y), None)));
+    }
+    if let Ok((rest, k)) = relative_year(lex, r) {
+        return Ok((rest, (YearRef::Rel(k), None)));
+    }
+    if let Ok((rest, k)) = modifier(lex, i) {
+        return Ok((rest, (YearRef::Unknown, Some(k))));
+    }
+    fail(i, "a year")
+}
+
+/// "العام الماضي", "last year", "هذا العام": a year relative to the reference.
+fn relative_year<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    if let Ok((r, Unit::Year)) = one_of_phrases(&lex.calendar.units, i) {
+        if let Ok((rest, k)) = modifier(lex, r) {
+            return Ok((rest, k));
+        }
+    }
+    let (r, k) = one_of_phrases(&lex.calendar.modifiers, i)?;
+    let (r, _) = hspace0(r)?;
+    match one_of_phrases(&lex.calendar.units, r)? {
+        (rest, Unit::Year) => Ok((rest, k)),
+        _ => fail(i, "a relative year"),
+    }
+}
+
+/// "الشهر الماضي", "this month", "الشهر": a month relative to the reference.
+fn relative_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    if let Ok((r, Unit::Month)) = one_of_phrases(&lex.calendar.units, i) {
+        return Ok(modifier(lex, r).unwrap_or((r, 0)));
+    }
+    let (r, k) = one_of_phrases(&lex.calendar.modifiers, i)?;
+    let (r, _) = hspace0(r)?;
+    match one_of_phrases(&lex.calendar.units, r)? {
+        (rest, Unit::Month) => Ok((rest, k)),
+        _ => fail(i, "a relative month"),
+    }
+}
+
+/// "12 من تشرين الثاني الحالي", "13th, January 2024", "الأول من تشرين الاول".
+pub fn day_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, d) = day(lex, i)?;
+    let r = sep(r);
+    let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    let (r, (m, _)) = month(lex, r)?;
+    let (rest, (year, modifier)) = year_tail(lex, r).unwrap_or((r, (YearRef::Unknown, None)));
+    Ok((rest, DateExpr::Day { day: d, month: MonthRef::Abs(m), year, modifier, weekday: None }))
+}
+
+/// "March 4, 2025", "تموز 13".
+pub fn month_day<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, (m, _)) = month(lex, i)?;
+    let (r, _) = hspace0(r)?;
+    let (r, d) = day_digits(lex, r)?;
+    let (rest, year) = match year_number(lex, sep(r)) {
+        Ok((rest, y)) => (rest, YearRef::Abs(y)),
+        Err(_) => match relative_year(lex, sep(r)) {
+            Ok((rest, k)) => (rest, YearRef::Rel(k)),
+            Err(_) => (r, YearRef::Unknown),
+        },
+    };
+    Ok((rest, DateExpr::Day { day: d, month: MonthRef::Abs(m), year, modifier: None, weekday: None }))
+}
+
+/// "كانون الثاني 2025", "شهر فبراير الجاري", "أيار". A month name that is also a
+/// common word ("آب", "March") needs "شهر", a year or a modifier.
+pub fn month_year<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, (m, explicit)) = month(lex, i)?;
+    match year_tail(lex, r) {
+        Ok((rest, (year, modifier))) => Ok((rest, DateExpr::Month { month: m, year, modifier })),
+        Err(_) => {
+            let (_, w) = word(i)?;
+            let ambiguous = lex.calendar.ambiguous_alone.iter().any(|a| a == w);
+            if ambiguous && !explicit {
+                return fail(i, "an unambiguous month");
+            }
+            Ok((r, DateExpr::Month { month: m, year: YearRef::Unknown, modifier: None }))
+        }
+    }
+}
+
+/// Day first: "18/02/2023", "١٨/٢/٢٠٢٣", "18.02.2023"; ISO "2023-02-18"; "2/2013".
+pub fn numeric_date<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let num = |s: &'a str, max: usize| -> Option<(&'a str, u32)> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (n >= 1 && n <= max).then(|| (&s[n..], s[..n].parse().unwrap_or(0)))
+    };
+    // ISO: 2023-02-18
+    if let Ok((r, y)) = year_number(lex, i) {
+        if let Some(r) = r.strip_prefix('-') {
+            if let Some((r, m)) = num(r, 2) {
+                if let Some(r) = r.strip_prefix('-') {
+                    if let Some((rest, d)) = num(r, 2) {
+                        if (1..=12).contains(&m)
+                            && (1..=31).contains(&d)
+                            && !rest.starts_with(|c: char| c.is_ascii_digit())
+                        {
+                            let e = DateExpr::Day {
+                                day: d,
+                                month: MonthRef::Abs(m),
+                                year: YearRef::Abs(y),
+                                modifier: None,
+                                weekday: None,
+                            };
+                            return Ok((rest, e));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let (r, a) = num(i, 2).ok_or(expected(i, "a numeric date"))?;
+    let Some(s) = r.chars().next().filter(|c| matches!(c, '/' | '.' | '-')) else { return fail(i, "a numeric date") };
+    let r = &r[1..];
+    // "2/2013": a month and a year.
+    if s == '/' {
+        if let Ok((rest, y)) = year_number(lex, r) {
+            if (1..=12).contains(&a) {
+                return Ok((rest, DateExpr::Month { month: a, year: YearRef::Abs(y), modifier: None }));
+            }
+        }
+    }
+    let (r, b) = num(r, 2).ok_or(expected(i, "a numeric date"))?;
+    let r = r.strip_prefix(s).ok_or(expected(i, "a numeric date"))?;
+    let n = r.bytes().take_while(u8::is_ascii_digit).count();
+    let (rest, y) = match n {
+        4 => (&r[4..], r[..4].parse::<i32>().unwrap_or(0)),
+        2 => (&r[2..], 2000 + r[..2].parse::<i32>().unwrap_or(0)),
+        _ => return fail(i, "a numeric date"),
+    };
+    if !(1..=31).contains(&a) || !(1..=12).contains(&b) || !(1800..=2100).contains(&y) {
+        return fail(i, "a numeric date");
+    }
+    Ok((rest, DateExpr::Day { day: a, month: MonthRef::Abs(b), year: YearRef::Abs(y), modifier: None, weekday: None }))
+}
+
+/// "عام 2017", "في 2019", "العام 2023", "in 2019".
+pub fn year_expr<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, ()) = one_word_of(&lex.calendar.year_markers, i)?;
+    let (r, _) = hspace0(r)?;
+    let (rest, y) = year_number(lex, r)?;
+    Ok((rest, DateExpr::Year { year: YearRef::Abs(y), relative: None }))
+}
+
+/// "أمس", "الشهر الماضي", "هذا العام", "last month", "العام الماضي 2023".
+pub fn relative<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
+    let c = &lex.calendar;
+    let unit_then_modifier = |i: &'a str| -> PResult<'a, (Unit, i32)> {
+        let (r, unit) = one_of_phrases(&c.units, i)?;
+        let (r, k) = modifier(lex, r)?;
+        Ok((r, (unit, k)))
+    };
+    let modifier_then_unit = |i: &'a str| -> PResult<'a, (Unit, i32)> {
+        let (r, k) = one_of_phrases(&c.modifiers, i)?;
+        let (r, _) = hspace0(r)?;
+        let (r, unit) = one_of_phrases(&c.units, r)?;
+        Ok((r, (unit, k)))
+    };
+    if let Ok((rest, (unit, k))) = unit_then_modifier(i).or_else(|_| modifier_then_unit(i)) {
+        if unit == Unit::Day && k != 0 {
+            // "اليوم الماضي" is in the relative-day list; "this day" is today.
+        } else {
+            return Ok(match unit {
+                Unit::Year => match year_number(lex, sep(rest)) {
+                    Ok((r2, y)) => (r2, DateExpr::Year { year: YearRef::Abs(y), relative: Some(k) }),
+                    Err(_) => (rest, DateExpr::Year { year: YearRef::Rel(k), relative: Some(k) }),
+                },
+                Unit::Day if mode == Mode::Document => return fail(i, "a checkable date"),
+                unit => (rest, DateExpr::Relative { unit, offset: k }),
+            });
+        }
+    }
+    let (rest, k) = one_of_phrases(&c.relative_days, i)?;
+    // "أمس الأربعاء", "اليوم، الخميس": the weekday names the day itself.
+    if let Ok((r2, wd)) = weekday_word(lex, sep(rest)) {
+        return Ok((r2, DateExpr::NamedRelativeDay { offset: k, weekday: wd }));
+    }
+    if mode == Mode::Document {
+        let text = &i[..offset(i, rest)];
+        if c.document_excludes.iter().any(|x| x == text) {
+            return fail(i, "a checkable date");
+        }
+    }
+    Ok((rest, DateExpr::Relative { unit: Unit::Day, offset: k }))
+}
+
+/// "أواخر مارس من عام 2019", "مطلع تشرين الأول/أكتوبر", "نهاية العام الماضي", "late March".
+pub fn part_expr<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, part) = one_of_phrases(&lex.calendar.parts, i)?;
+    let r = sep(r);
+    let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    let r = keyword("the", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    if let Ok((rest, k)) = relative_year(lex, r) {
+        return Ok((rest, DateExpr::YearPart { year: YearRef::Rel(k), part }));
+    }
+    if let Ok((rest, k)) = relative_month(lex, r) {
+        return Ok((rest, DateExpr::Relative { unit: Unit::Month, offset: k }));
+    }
+    if let Ok((rest, (m, _))) = month(lex, r) {
+        let (rest, (year, modifier)) = year_tail(lex, rest).unwrap_or((rest, (YearRef::Unknown, None)));
+        return Ok((rest, DateExpr::Month { month: m, year, modifier }));
+    }
+    if let Ok((r2, Unit::Year)) = one_of_phrases(&lex.calendar.units, r) {
+        return match modifier(lex, r2) {
+            Ok((rest, k)) => Ok((rest, DateExpr::YearPart { year: YearRef::Rel(k), part })),
+            Err(_) => match year_number(lex, sep(r2)) {
+                Ok((rest, y)) => Ok((rest, DateExpr::YearPart { year: YearRef::Abs(y), part })),
+                Err(_) => Ok((r2, DateExpr::YearPart { year: YearRef::Rel(0), part })),
+            },
+        };
+    }
+    let (rest, y) = year_number(lex, r)?;
+    Ok((rest, DateExpr::YearPart { year: YearRef::Abs(y), part }))
+}
+
+/// A weekday word, with a glued "و"/"ب" and an optional "يوم" before it.
+fn weekday_word<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
+    let i = one_word_of(&lex.calendar.day_word, i).map_or(i, |(r, ())| hspace0(r).map_or(r, |x| x.0));
+    let (rest, w) = word(i)?;
+    let stripped = [w, w.strip_prefix('و').unwrap_or(w), w.strip_prefix('ب').unwrap_or(w)];
+    stripped.iter().find_map(|s| lex.weekdays.get(*s)).map(|&d| (rest, d)).ok_or(expected(i, "a weekday"))
+}
+
+/// "الأربعاء 12 من تشرين الثاني", "الاربعاء الموافق الثالث عشر من شباط 2013",
+/// "Tuesday, March 5", "الثلاثاء الماضي", "اثنين الاسبوع الحالي".
+pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, wd) = weekday_word(lex, i)?;
+    let r2 = sep(r);
+    let r2 = one_word_of(&lex.calendar.weekday_links, r2).map_or(r2, |(r3, ())| hspace0(r3).map_or(r3, |x| x.0));
+    let with_weekday = |e: DateExpr| match e {
+        DateExpr::Day { day, month, year, modifier, .. } => {
+            DateExpr::Day { day, month, year, modifier, weekday: Some(wd) }
+        }
+        other => other,
+    };
+    if let Ok((rest, e)) = hijri_pair(lex, r2) {
+        let e = match e {
+            DateExpr::HijriPair { hijri, gregorian } => {
+                DateExpr::HijriPair { hijri, gregorian: Box::new(with_weekday(*gregorian)) }
+            }
+            other => other,
+        };
+        return Ok((rest, e));
+    }
+    if let Ok((rest, e)) = day_month(lex, r2).or_else(|_| numeric_date(lex, r2)).or_else(|_| month_day(lex, r2)) {
+        if matches!(e, DateExpr::Day { .. }) {
+            return Ok((rest, with_weekday(e)));
+        }
+    }
+    // A day alone after the weekday: "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر".
+    if let Ok((rest, d)) = day(lex, r2) {
+        let (after, month) = match this_month(lex, rest) {
+            Ok((r3, k)) => (r3, MonthRef::Rel(k)),
+            Err(_) => (rest, MonthRef::Rel(0)),
+        };
+        if mode == Mode::Line || matches!(month, MonthRef::Rel(_)) && after != rest {
+            let e = DateExpr::Day { day: d, month, year: YearRef::Unknown, modifier: None, weekday: Some(wd) };
+            return Ok((after, e));
+        }
+    }
+    // "اثنين الاسبوع الحالي", "الاثنين من هذا الاسبوع", "احد الاسبوع الماضي".
+    {
+        let r3 = keyword("من", sep(r)).map_or(sep(r), |(x, ())| hspace0(x).map_or(x, |y| y.0));
+        if let Ok((rest, DateExpr::Relative { unit: Unit::Week, offset: k })) = relative(lex, Mode::Line, r3) {
+            return Ok((rest, DateExpr::WeekdayOfWeek { weekday: wd, week: k }));
+        }
+    }
+    if let Ok((rest, k)) = modifier(lex, r) {
+        return Ok((rest, DateExpr::Weekday { weekday: wd, modifier: Some(k) }));
+    }
+    if mode == Mode::Document {
+        return fail(i, "a weekday with a date");
+    }
+    Ok((r, DateExpr::Weekday { weekday: wd, modifier: None }))
+}
+
+/// "من هذا الشهر", "من الشهر الحالي": the month of the reference.
+fn this_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    let r = sep(i);
+    let (r, ()) = keyword("من", r)?;
+    let (r, _) = hspace0(r)?;
+    match relative(lex, Mode::Line, r)? {
+        (rest, DateExpr::Relative { unit: Unit::Month, offset: k }) => Ok((rest, k)),
+        _ => fail(i, "this month"),
+    }
+}
+
+/// "10 جمادى الأولى 1446 هـ", "رمضان 1445".
+pub fn hijri<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let c = &lex.calendar;
+    let (r, d) = match day(lex, i) {
+        Ok((r, d)) => (hspace0(r)?.0, Some(d)),
+        Err(_) => (i, None),
+    };
+    let (r, m) = one_of_phrases(&c.hijri_months, r)?;
+    let (r, _) = hspace0(r)?;
+    let n = r.bytes().take_while(u8::is_ascii_digit).count();
+    let year: Option<i32> = (n == 4).then(|| r[..4].parse().ok()).flatten().filter(|y| (1300..1600).contains(y));
+    let mut rest = if year.is_some() { &r[4..] } else { r };
+    if year.is_some() {
+        let (r2, _) = hspace0(rest)?;
+        if let Ok((r3, ())) = one_word_of(&c.hijri_marks, r2) {
+            rest = r3;
+        }
+    }
+    match (d, year) {
+        (None, None) => fail(i, "a Hijri date"),
+        (d, year) => Ok((rest, DateExpr::Hijri { day: d.unwrap_or(1), month: m, year })),
+    }
+}
+
+/// A Hijri date with a year, and its Gregorian twin after "الموافق" when given.
+pub fn hijri_pair<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, h) = hijri(lex, i)?;
+    if !matches!(h, DateExpr::Hijri { year: Some(_), .. }) {
+        return fail(i, "a Hijri date with a year");
+    }
+    let r2 = sep(r);
+    if let Ok((r3, ())) = one_word_of(&lex.calendar.weekday_links, r2) {
+        let r3 = sep(r3);
+        if let Ok((rest, g)) = day_month(lex, r3).or_else(|_| numeric_date(lex, r3)) {
+            return Ok((rest, DateExpr::HijriPair { hijri: Box::new(h), gregorian: Box::new(g) }));
+        }
+    }
+    Ok((r, h))
+}
+
+/// A single date (not an interval), longest family first.
+pub fn simple_date<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
+    weekday_expr(lex, mode, i)
+        .or_else(|_| hijri_pair(lex, i))
+        .or_else(|_| numeric_date(lex, i))
+        .or_else(|_| part_expr(lex, i))
+        .or_else(|_| day_month(lex, i))
+        .or_else(|_| month_day(lex, i))
+        .or_else(|_| month_year(lex, i))
+        .or_else(|_| year_expr(lex, i))
+        .or_else(|_| relative(lex, mode, i))
+}
+
+fn interval_join<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, ()> {
+    let (r, _) = hspace0(i)?;
+    if let Some(r2) = r.strip_prefix(['-', '–']) {
+        return Ok((hspace0(r2)?.0, ()));
+    }
+    for j in &lex.calendar.interval_join {
+        if let Some(r2) = r.strip_prefix(j.as_str()) {
+            // "و6" glues the conjunction to the next day.
+            if r2.starts_with([' ', '\t']) || (j == "و" && !r2.is_empty()) {
+                return Ok((hspace0(r2)?.0, ()));
+            }
+            if r2.starts_with(|c: char| c.is_ascii_digit()) {
+                return Ok((r2, ()));
+            }
+        }
+    }
+    fail(i, "an interval join")
+}
+
+/// An interval whose first date lacks the year the second one states ("between
+/// March 1 and March 9 last year") takes it from the second.
+fn share_year(a: DateExpr, b: &DateExpr) -> DateExpr {
+    match (a, b) {
+        (DateExpr::Day { day, month, year: YearRef::Unknown, modifier: None, weekday }, DateExpr::Day { year, .. })
+            if *year != YearRef::Unknown =>
+        {
+            DateExpr::Day { day, month, year: *year, modifier: None, weekday }
+        }
+        (DateExpr::Month { month, year: YearRef::Unknown, modifier: None }, DateExpr::Month { year, .. })
+            if *year != YearRef::Unknown =>
+        {
+            DateExpr::Month { month, year: *year, modifier: None }
+        }
+        (a, _) => a,
+    }
+}
+
+/// Give a bare first day the month and year of the second: "من 13 إلى 15 تموز".
+fn complete_start(day: u32, end: &DateExpr) -> Option<DateExpr> {
+    match end {
+        DateExpr::Day { month, year, modifier, .. } => {
+            Some(DateExpr::Day { day, month: *month, year: *year, modifier: *modifier, weekday: None })
+        }
+        _ => None,
+    }
+}
+
+/// Intervals: "بين A و B", "منذ A لغاية B", "من 13 إلى 15 تموز", "تموز 13 الى 15",
+/// "يوليو 13-15", "between A and B".
+pub fn interval<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
+    let (after_open, opened) = match one_of_phrases(&lex.calendar.interval_start, i) {
+        Ok((r, ())) => (hspace0(r)?.0, true),
+        Err(_) => (i, false),
+    };
+    // A full first date.
+    if let Ok((r, a)) = simple_date(lex, mode, after_open) {
+        if let Ok((r2, ())) = interval_join(lex, r) {
+            if let Ok((rest, b)) = simple_date(lex, mode, r2) {
+                if opened || !matches!(a, DateExpr::Relative { .. }) {
+                    let a = share_year(a, &b);
+                    return Ok((rest, DateExpr::Interval(Box::new(a), Box::new(b))));
+                }
+            }
+            // "تموز 13 الى 15": a bare last day takes the first date's month.
+            if let DateExpr::Day { month, year, modifier, .. } = a {
+                if let Ok((rest, d)) = day_digits(lex, r2) {
+                    let b = DateExpr::Day { day: d, month, year, modifier, weekday: None };
+                    return Ok((rest, DateExpr::Interval(Box::new(a), Box::new(b))));
+                }
+            }
+        }
+    }
+    // A bare first day: "من 13 إلى 15 تموز", "13 الى 15 تموز", "من 1-8 شهر ايلول".
+    let (r, d) = day(lex, after_open)?;
+    let (r2, ()) = interval_join(lex, r)?;
+    let (rest, b) = day_month(lex, r2)?;
+    let a = complete_start(d, &b).ok_or(expected(i, "a day"))?;
+    Ok((rest, DateExpr::Interval(Box::new(a), Box::new(b))))
+}
+
+/// A date expression at the start of `i`: an interval or a single date.
+pub fn date_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
+    interval(lex, mode, i).or_else(|_| simple_date(lex, mode, i))
+}
+
+/// Is the phrase at `i` a publication label ("تاريخ النشر", "Published")?
+pub fn publication_label<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, ()> {
+    one_of_phrases(&lex.calendar.publication_labels, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Normalized;
+
+    fn parse(s: &str) -> Option<(String, DateExpr)> {
+        let n = Normalized::new(s);
+        let lex = Lexicon::default_lexicon();
+        let (rest, e) = date_expr(lex, Mode::Line, &n.text).ok()?;
+        Some((rest.to_string(), e))
+    }
+
+    fn day(d: u32, m: u32, y: YearRef) -> DateExpr {
+        DateExpr::Day { day: d, month: MonthRef::Abs(m), year: y, modifier: None, weekday: None }
+    }
+
+    #[test]
+    fn day_month_families() {
+        assert_eq!(parse("13th, January 2024").unwrap().1, day(13, 1, YearRef::Abs(2024)));
+        assert_eq!(parse("March 4, 2025").unwrap().1, day(4, 3, YearRef::Abs(2025)));
+        assert_eq!(parse("4 March 2025").unwrap().1, day(4, 3, YearRef::Abs(2025)));
+        assert_eq!(parse("25 كانون الأول/ديسمبر").unwrap().1, day(25, 12, YearRef::Unknown));
+        assert_eq!(parse("الأول من تشرين الاول").unwrap().1, day(1, 10, YearRef::Unknown));
+        assert_eq!(parse("السادس من شهر تشرين الثاني").unwrap().1, day(6, 11, YearRef::Unknown));
+        assert_eq!(parse("18/02/2023").unwrap().1, day(18, 2, YearRef::Abs(2023)));
+        assert_eq!(parse("١٨/٢/٢٠٢٣").unwrap().1, day(18, 2, YearRef::Abs(2023)));
+        assert_eq!(parse("2023-02-18").unwrap().1, day(18, 2, YearRef::Abs(2023)));
+        assert_eq!(
+            parse("8 من تشرين الثاني الحالي").unwrap().1,
+            DateExpr::Day {
+                day: 8,
+                month: MonthRef::Abs(11),
+                year: YearRef::Unknown,
+                modifier: Some(0),
+                weekday: None
+            }
+        );
+    }
+
+    #[test]
+    fn weekdays_with_dates() {
+        let (_, e) = parse("الأربعاء 12 من تشرين الثاني").unwrap();
+        assert_eq!(
+            e,
+            DateExpr::Day {
+                day: 12,
+                month: MonthRef::Abs(11),
+                year: YearRef::Unknown,
+                modifier: None,
+                weekday: Some(3)
+            }
+        );
+        let (rest, e) = parse("الإثنين 22nd شباط / فبراير 2021 01:43 مساءً").unwrap();
+        assert_eq!(
+            e,
+            DateExpr::Day {
+                day: 22,
+                month: MonthRef::Abs(2),
+                year: YearRef::Abs(2021),
+                modifier: None,
+                weekday: Some(1)
+            }
+        );
+        assert_eq!(rest.trim(), "01:43 مساء");
+    }
+
+    #[test]
+    fn months_years_parts_relatives() {
+        assert_eq!(
+            parse("أكتوبر/تشرين الأول 2017").unwrap().1,
+            DateExpr::Month { month: 10, year: YearRef::Abs(2017), modifier: None }
+        );
+        assert_eq!(
+            parse("شهر فبراير الجاري").unwrap().1,
+            DateExpr::Month { month: 2, year: YearRef::Unknown, modifier: Some(0) }
+        );
+        assert_eq!(
+            parse("أواخر مارس من عام 2019").unwrap().1,
+            DateExpr::Month { month: 3, year: YearRef::Abs(2019), modifier: None }
+        );
+        assert_eq!(
+            parse("نهاية العام الماضي").unwrap().1,
+            DateExpr::YearPart { year: YearRef::Rel(-1), part: Part::End }
+        );
+        assert_eq!(parse("عام 2017").unwrap().1, DateExpr::Year { year: YearRef::Abs(2017), relative: None });
+        assert_eq!(
+            parse("العام الماضي 2023").unwrap().1,
+            DateExpr::Year { year: YearRef::Abs(2023), relative: Some(-1) }
+        );
+        assert_eq!(parse("الشهر الماضي").unwrap().1, DateExpr::Relative { unit: Unit::Month, offset: -1 });
+        assert_eq!(parse("هذا العام").unwrap().1, DateExpr::Year { year: YearRef::Rel(0), relative: Some(0) });
+        assert_eq!(parse("yesterday").unwrap().1, DateExpr::Relative { unit: Unit::Day, offset: -1 });
+    }
+
+    #[test]
+    fn intervals() {
+        let (_, e) = parse("بين 1 من تشرين الأول الماضي و6 من تشرين الثاني الحالي").unwrap();
+        assert!(matches!(e, DateExpr::Interval(..)), "{e:?}");
+        let (rest, e) = parse("من 13 إلى 15 تموز").unwrap();
+        assert_eq!(rest, "");
+        assert_eq!(
+            e,
+            DateExpr::Interval(Box::new(day(13, 7, YearRef::Unknown)), Box::new(day(15, 7, YearRef::Unknown)))
+        );
+        let (_, e) = parse("يوليو 13-15").unwrap();
+        assert_eq!(
+            e,
+            DateExpr::Interval(Box::new(day(13, 7, YearRef::Unknown)), Box::new(day(15, 7, YearRef::Unknown)))
+        );
+    }
+
+    #[test]
+    fn hijri_dates() {
+        assert_eq!(parse("10 جمادى الأولى 1446 هـ").unwrap().1, DateExpr::Hijri { day: 10, month: 5, year: Some(1446) });
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in ["مارس الضغط", "may be", "12 عملية", "70 ألف شخص"] {
+            assert_eq!(parse(s), None, "{s}");
+        }
+    }
+}
