@@ -12,7 +12,7 @@
 //! the article mentions fix it ("الأربعاء 12 من تشرين الثاني" with 2019 and 2025 in the
 //! text is 2025-11-12).
 
-use crate::lexicon::{Lexicon, Part, Unit};
+use crate::lexicon::{HolidayRule, Lexicon, Part, Unit};
 use crate::parse::date::{date_expr, publication_label, DateExpr, Mode, MonthRef, YearRef};
 use crate::text::{is_word_char, LineIndex, Normalized};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -91,6 +91,37 @@ pub fn gregorian_to_hijri(date: NaiveDate) -> Option<(i32, u32, u32)> {
     Some((h.year().extended_year(), h.month().ordinal as u32, h.day_of_month().0 as u32))
 }
 
+/// How far ahead of the reference a year-less date may fall and still be this year's.
+const MAX_DAYS_AHEAD: i64 = 274;
+/// How far back of the reference a year-less date may fall and still be this year's.
+const MAX_DAYS_BACK: i64 = 335;
+
+/// The Gregorian date of Hijri month/day within Gregorian year `year` (the first,
+/// if a short Hijri year puts it there twice).
+pub fn hijri_in_gregorian_year(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    let approx = ((year - 622) as f64 * 33.0 / 32.0) as i32;
+    (approx - 1..=approx + 2).filter_map(|hy| hijri_to_gregorian(hy, month, day)).find(|d| d.year() == year)
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+pub fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+}
+
 /// Resolves expressions against a reference day and the years a document mentions.
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
@@ -108,6 +139,24 @@ impl Resolver {
             YearRef::Abs(y) => Some(y),
             YearRef::Rel(k) => self.reference.map(|r| r.year() + k),
             YearRef::Unknown => None,
+        }
+    }
+
+    /// (year, month) of a month reference with its year: "شهر عشرة سنة 2015", "الشهر
+    /// القادم", or a year-less month nearest the reference.
+    fn month_of(&self, month: MonthRef, year: YearRef) -> Option<(i32, u32)> {
+        match month {
+            MonthRef::Abs(m) => {
+                let e = DateExpr::Month { month: m, year, modifier: None };
+                match self.resolve(&e)? {
+                    DateValue::Month(y, m) => Some((y, m)),
+                    _ => None,
+                }
+            }
+            MonthRef::Rel(k) => match self.resolve(&DateExpr::Relative { unit: Unit::Month, offset: k })? {
+                DateValue::Month(y, m) => Some((y, m)),
+                _ => None,
+            },
         }
     }
 
@@ -179,16 +228,27 @@ impl Resolver {
         self.nearest_year(day, month, &candidates)
     }
 
-    /// The year in which day/month is nearest the reference; on a tie, the past one
-    /// (news reports what happened).
-    fn nearest_year(&self, day: u32, month: u32, candidates: &[i32]) -> Option<i32> {
+    /// The year a year-less day/month falls in: the reference's own year, unless that
+    /// puts it more than nine months ahead (then the year before: "25 كانون الأول" in a
+    /// February article) or more than eleven months back (then the year after). Arabic
+    /// news marks earlier months with "الماضي"; an unmarked month is this year's.
+    fn nearest_year(&self, day: u32, month: u32, _candidates: &[i32]) -> Option<i32> {
+        self.year_of_unmarked(|y| {
+            NaiveDate::from_ymd_opt(y, month, day).or_else(|| NaiveDate::from_ymd_opt(y, month, 28))
+        })
+    }
+
+    fn year_of_unmarked(&self, on: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
         let r = self.reference?;
-        candidates
-            .iter()
-            .copied()
-            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day).map(|d| (y, d)))
-            .min_by_key(|&(_, d)| ((d - r).num_days().abs(), d > r))
-            .map(|(y, _)| y)
+        let d = on(r.year())?;
+        let ahead = (d - r).num_days();
+        Some(if ahead > MAX_DAYS_AHEAD {
+            r.year() - 1
+        } else if ahead < -MAX_DAYS_BACK {
+            r.year() + 1
+        } else {
+            r.year()
+        })
     }
 
     pub fn resolve(&self, e: &DateExpr) -> Option<DateValue> {
@@ -221,17 +281,7 @@ impl Resolver {
                 let y = match (self.year_of(*year), modifier) {
                     (Some(y), _) => y,
                     (None, Some(k)) => self.month_year_by_modifier(*month, *k)?,
-                    (None, None) => {
-                        let r = self.reference?;
-                        // The nearest such month; on a tie, the past one.
-                        [r.year() - 1, r.year(), r.year() + 1]
-                            .into_iter()
-                            .min_by_key(|&y| {
-                                let months = (y - r.year()) * 12 + *month as i32 - r.month() as i32;
-                                (months.abs(), months > 0)
-                            })
-                            .unwrap_or(r.year())
-                    }
+                    (None, None) => self.year_of_unmarked(|y| NaiveDate::from_ymd_opt(y, *month, 1))?,
                 };
                 Some(DateValue::Month(y, *month))
             }
@@ -293,6 +343,56 @@ impl Resolver {
                 hijri_to_gregorian(y, *month, *day).map(DateValue::Day)
             }
             DateExpr::HijriPair { gregorian, .. } => self.resolve(gregorian),
+            DateExpr::Ago { unit, count } => {
+                let r = self.reference?;
+                let n = *count as i64;
+                match unit {
+                    Unit::Day => Some(DateValue::Day(r - Duration::days(n))),
+                    Unit::Week => Some(DateValue::Day(r - Duration::days(7 * n))),
+                    Unit::Month => {
+                        let d = r.checked_sub_months(chrono::Months::new(*count))?;
+                        Some(DateValue::Month(d.year(), d.month()))
+                    }
+                    Unit::Year => Some(DateValue::Year(r.year() - *count as i32)),
+                }
+            }
+            DateExpr::NthWeekday { n, weekday, month, year } => {
+                let (y, m) = self.month_of(*month, *year)?;
+                let target = weekday_of(*weekday);
+                let days: Vec<NaiveDate> = (1..=31)
+                    .filter_map(|d| NaiveDate::from_ymd_opt(y, m, d))
+                    .filter(|d| d.weekday() == target)
+                    .collect();
+                let pick = if *n < 0 { days.last() } else { days.get(*n as usize - 1) };
+                pick.copied().map(DateValue::Day)
+            }
+            DateExpr::LastDayOfMonth { month, year } => {
+                let (y, m) = self.month_of(*month, *year)?;
+                Some(DateValue::Day(last_day_of_month(y, m)))
+            }
+            DateExpr::Holiday { rule, year } => {
+                let on = |y: i32| -> Option<NaiveDate> {
+                    match rule {
+                        HolidayRule::Gregorian(m, d) => NaiveDate::from_ymd_opt(y, *m, *d),
+                        HolidayRule::Hijri(m, d) => hijri_in_gregorian_year(y, *m, *d),
+                        HolidayRule::Easter => easter(y),
+                    }
+                };
+                match year {
+                    Some(y) => on(*y).map(DateValue::Day),
+                    None => {
+                        let y = self.year_of_unmarked(on)?;
+                        on(y).map(DateValue::Day)
+                    }
+                }
+            }
+            DateExpr::HijriMonthInYear { month, year } => {
+                let first = hijri_in_gregorian_year(*year, *month, 1)?;
+                let (hy, _, _) = gregorian_to_hijri(first)?;
+                let (ny, nm) = if *month == 12 { (hy + 1, 1) } else { (hy, month + 1) };
+                let last = hijri_to_gregorian(ny, nm, 1)?.pred_opt()?;
+                Some(DateValue::Interval(Box::new(DateValue::Day(first)), Box::new(DateValue::Day(last))))
+            }
             DateExpr::Interval(a, b) => {
                 let end = self.resolve(b)?;
                 let start = self.resolve(a)?;
@@ -573,7 +673,11 @@ fn word_starts_before(text: &str, pos: usize, n: usize, floor: usize) -> Vec<usi
 pub fn date_line(lex: &Lexicon, line: &str, reference: NaiveDate) -> Option<String> {
     let norm = Normalized::new(line);
     let text = norm.text.trim();
-    let parsed = date_expr(lex, Mode::Line, text).ok();
+    // A leading preposition is not part of the date: "في اول شباط", "on March 4".
+    let parsed = date_expr(lex, Mode::Line, text).ok().filter(|(rest, _)| rest.trim().is_empty()).or_else(|| {
+        let (r, w) = crate::parse::number::word(text).ok()?;
+        ["في", "on", "at"].contains(&w).then(|| date_expr(lex, Mode::Line, r.trim_start()).ok()).flatten()
+    });
     let (rest, expr) = parsed?;
     let rest = rest.trim();
     if !rest.is_empty() {

@@ -168,6 +168,43 @@ struct CalendarFile {
     interval_join: Vec<String>,
     day_suffixes: Vec<String>,
     publication_labels: Vec<String>,
+    ago_before: Vec<String>,
+    ago_before_line_only: Vec<String>,
+    ago_after: Vec<String>,
+    counted_units: BTreeMap<Unit, CountedUnitForms>,
+    last_words: Vec<String>,
+    holidays: Vec<HolidayEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountedUnitForms {
+    one: Vec<String>,
+    two: Vec<String>,
+    many: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayEntry {
+    forms: Vec<String>,
+    #[serde(default)]
+    gregorian: Option<(u32, u32)>,
+    #[serde(default)]
+    hijri: Option<(u32, u32)>,
+    #[serde(default)]
+    easter: bool,
+}
+
+/// When a holiday falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// (month, day) in the Gregorian calendar.
+    Gregorian(u32, u32),
+    /// (month, day) in the Hijri (Umm al-Qura) calendar.
+    Hijri(u32, u32),
+    /// Western Easter Sunday.
+    Easter,
 }
 
 /// A unit of time in relative expressions ("الشهر الماضي", "last year").
@@ -208,6 +245,13 @@ pub struct CalendarWords {
     pub interval_join: Vec<String>,
     pub day_suffixes: Vec<String>,
     pub publication_labels: PhraseSet<()>,
+    pub ago_before: Vec<String>,
+    pub ago_before_line_only: Vec<String>,
+    pub ago_after: Vec<String>,
+    /// Counted unit forms -> (unit, the count a dual implies: 1 or 2; 0 for plurals).
+    pub counted_units: PhraseSet<(Unit, u32)>,
+    pub last_words: Vec<String>,
+    pub holidays: PhraseSet<HolidayRule>,
 }
 
 /// A phrase of one or more normalised words.
@@ -411,9 +455,32 @@ impl Lexicon {
                 document_excludes: calendar.document_excludes.iter().map(|s| normalize_word(s)).collect(),
                 parts: phrase_set(&calendar.parts),
                 interval_start: PhraseSet::new(calendar.interval_start.iter().map(|s| (phrase(s), ()))),
-                interval_join: words(&calendar.interval_join),
+                interval_join: {
+                    // Longest first: "وحتى" before "و".
+                    let mut joins = words(&calendar.interval_join);
+                    joins.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+                    joins
+                },
                 day_suffixes: words(&calendar.day_suffixes),
                 publication_labels: PhraseSet::new(calendar.publication_labels.iter().map(|s| (phrase(s), ()))),
+                ago_before: words(&calendar.ago_before),
+                ago_before_line_only: words(&calendar.ago_before_line_only),
+                ago_after: words(&calendar.ago_after),
+                counted_units: PhraseSet::new(calendar.counted_units.iter().flat_map(|(unit, f)| {
+                    let one = f.one.iter().map(move |s| (phrase(s), (*unit, 1)));
+                    let two = f.two.iter().map(move |s| (phrase(s), (*unit, 2)));
+                    let many = f.many.iter().map(move |s| (phrase(s), (*unit, 0)));
+                    one.chain(two).chain(many)
+                })),
+                last_words: words(&calendar.last_words),
+                holidays: PhraseSet::new(calendar.holidays.iter().flat_map(|h| {
+                    let rule = match (h.gregorian, h.hijri, h.easter) {
+                        (Some((m, d)), _, _) => HolidayRule::Gregorian(m, d),
+                        (None, Some((m, d)), _) => HolidayRule::Hijri(m, d),
+                        _ => HolidayRule::Easter,
+                    };
+                    h.forms.iter().map(move |s| (phrase(s), rule))
+                })),
             },
         })
     }
@@ -428,6 +495,8 @@ impl Lexicon {
         out.extend(c.units.first_words().cloned());
         out.extend(c.relative_days.first_words().cloned());
         out.extend(c.month_word.iter().cloned());
+        out.extend(c.holidays.first_words().cloned());
+        out.extend(c.counted_units.first_words().cloned());
         out.sort();
         out.dedup();
         out

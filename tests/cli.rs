@@ -164,3 +164,81 @@ fn help_documents_every_flag() {
     let (_, out, _) = run(bin().arg("--help"));
     assert!(out.contains("Exit codes"), "{out}");
 }
+
+#[test]
+fn parse_date_resolves_each_line_against_the_reference() {
+    let mut child = bin()
+        .args(["parse", "date", "--reference", "2013-02-12"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "الاربعاء الموافق الثالث عشر من شباط 2013\nمن 13 تموز الى 15 تموز\nالشهر الماضي\nليس تاريخا\n10 جمادى الأولى 1446 هـ\n";
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let values: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["value"].clone())
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            serde_json::json!("2013-02-13"),
+            serde_json::json!("2013-07-13/2013-07-15"),
+            serde_json::json!("2013-01"),
+            serde_json::Value::Null,
+            serde_json::json!("2024-11-12"),
+        ]
+    );
+}
+
+#[test]
+fn publication_dates_come_from_front_matter_sidecars_labels_and_the_option() {
+    let dir = tempdir("published");
+    write(&dir, "front.md", "---\npublished: 2024-05-02\n---\nقتل 5 مدنيين الشهر الماضي.".as_bytes());
+    write(&dir, "label.txt", "تاريخ النشر: 13th, January 2024\nنفذ 73 عملية خلال العام الماضي.".as_bytes());
+    write(&dir, "side.txt", "أجلت الفرق 40 عائلة أمس.".as_bytes());
+    write(&dir, "side.txt.meta.yaml", b"published: 2023-02-18\n");
+    write(&dir, "bare.txt", "وصل 12 شاحنة هذا العام.".as_bytes());
+    let (code, out, err) = run(bin().args(["check", "--format", "json", "--published", "2020-06-01"]).arg(&dir));
+    assert_eq!(code, 0, "{err}");
+    let report = json(&out);
+    let docs = report["documents"].as_array().unwrap();
+    let by_name = |n: &str| docs.iter().find(|d| d["path"].as_str().unwrap().ends_with(n)).unwrap().clone();
+    assert_eq!(
+        (by_name("front.md")["published"].clone(), by_name("front.md")["published_source"].clone()),
+        ("2024-05-02".into(), "front-matter".into())
+    );
+    assert_eq!(
+        (by_name("label.txt")["published"].clone(), by_name("label.txt")["published_source"].clone()),
+        ("2024-01-13".into(), "text-label".into())
+    );
+    assert_eq!(
+        (by_name("side.txt")["published"].clone(), by_name("side.txt")["published_source"].clone()),
+        ("2023-02-18".into(), "sidecar".into())
+    );
+    assert_eq!(
+        (by_name("bare.txt")["published"].clone(), by_name("bare.txt")["published_source"].clone()),
+        ("2020-06-01".into(), "option".into())
+    );
+    let dates: Vec<(String, String)> = report["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap().to_string(), d["value"].as_str().unwrap_or("null").to_string()))
+        .collect();
+    for want in [
+        ("الشهر الماضي", "2024-04"),
+        ("13th, January 2024", "2024-01-13"),
+        ("العام الماضي", "2023"),
+        ("أمس", "2023-02-17"),
+        ("هذا العام", "2020"),
+    ] {
+        assert!(dates.contains(&(want.0.to_string(), want.1.to_string())), "{want:?} not in {dates:?}");
+    }
+    // Claims carry the time they hold for.
+    let claim = report["claims"].as_array().unwrap().iter().find(|c| c["value"] == 73).unwrap().clone();
+    assert_eq!((claim["time"].clone(), claim["time_source"].clone()), ("2023".into(), "sentence".into()));
+}

@@ -13,7 +13,7 @@
 use super::claim::{keyword, one_of_phrases};
 use super::number::{hspace0, ordinal_number, word};
 use super::{expected, fail, offset, PResult};
-use crate::lexicon::{Lexicon, Part, Unit};
+use crate::lexicon::{HolidayRule, Lexicon, Part, Unit};
 
 /// A year as written: absolute, relative to the reference ("العام الماضي"), or absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,33 @@ pub enum DateExpr {
     HijriPair {
         hijri: Box<DateExpr>,
         gregorian: Box<DateExpr>,
+    },
+    /// "قبل أسبوع", "منذ 3 أيام", "two weeks ago".
+    Ago {
+        unit: Unit,
+        count: u32,
+    },
+    /// "آخر اثنين من شهر آذار" (n = -1), "ثالث ثلاثاء في أيلول" (n = 3).
+    NthWeekday {
+        n: i32,
+        weekday: u32,
+        month: MonthRef,
+        year: YearRef,
+    },
+    /// "اليوم الأخير من شهر عشرة سنة 2015".
+    LastDayOfMonth {
+        month: MonthRef,
+        year: YearRef,
+    },
+    /// "عيد الفطر 2013", "عيد الميلاد".
+    Holiday {
+        rule: HolidayRule,
+        year: Option<i32>,
+    },
+    /// "رمضان 2019": a Hijri month in a Gregorian year, as an interval.
+    HijriMonthInYear {
+        month: u32,
+        year: i32,
     },
     Interval(Box<DateExpr>, Box<DateExpr>),
 }
@@ -176,7 +203,9 @@ fn month_name<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
 /// "شهر" with a number ("شهر ثلاثة", "الشهر الثامن"). Returns the month and whether
 /// the word "شهر" or a pair made it unambiguous.
 pub fn month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (u32, bool)> {
-    let (after_word, has_word) = match one_word_of(&lex.calendar.month_word, i) {
+    let glued =
+        ["ب", "ل"].iter().find_map(|p| i.strip_prefix(p).filter(|r| one_word_of(&lex.calendar.month_word, r).is_ok()));
+    let (after_word, has_word) = match one_word_of(&lex.calendar.month_word, glued.unwrap_or(i)) {
         Ok((r, ())) => (hspace0(r)?.0, true),
         Err(_) => (i, false),
     };
@@ -235,7 +264,12 @@ fn modifier<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
 fn year_tail<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (YearRef, Option<i32>)> {
     let r = sep(i);
     let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
-    let after_marker = one_word_of(&lex.calendar.year_markers, r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    // Up to two markers: "في سنة 2014", "من عام 2019".
+    let mut after_marker = r;
+    for _ in 0..2 {
+        after_marker = one_word_of(&lex.calendar.year_markers, after_marker)
+            .map_or(after_marker, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    }
     if let Ok((rest, y)) = year_number(lex, after_marker) {
         return Ok((rest, (YearRef::Abs(y), None)));
     }
@@ -278,7 +312,10 @@ fn relative_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
 
 /// "12 من تشرين الثاني الحالي", "13th, January 2024", "الأول من تشرين الاول".
 pub fn day_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
-    let (r, d) = day(lex, i)?;
+    // "اليوم الأول من شهر ثلاثة", "ثالث يوم من شهر عشرة".
+    let i2 = one_word_of(&lex.calendar.day_word, i).map_or(i, |(r, ())| hspace0(r).map_or(r, |x| x.0));
+    let (r, d) = day(lex, i2)?;
+    let r = one_word_of(&lex.calendar.day_word, sep(r)).map_or(r, |(r2, ())| r2);
     let r = sep(r);
     let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
     let (r, (m, _)) = month(lex, r)?;
@@ -463,6 +500,11 @@ fn weekday_word<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
 /// "الأربعاء 12 من تشرين الثاني", "الاربعاء الموافق الثالث عشر من شباط 2013",
 /// "Tuesday, March 5", "الثلاثاء الماضي", "اثنين الاسبوع الحالي".
 pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
+    // "هذا الاثنين", "next Monday", "last Friday".
+    if let Ok((r, k)) = one_of_phrases(&lex.calendar.modifiers, i) {
+        let (rest, wd) = weekday_word(lex, hspace0(r)?.0)?;
+        return Ok((rest, DateExpr::Weekday { weekday: wd, modifier: Some(k) }));
+    }
     let (r, wd) = weekday_word(lex, i)?;
     let r2 = sep(r);
     let r2 = one_word_of(&lex.calendar.weekday_links, r2).map_or(r2, |(r3, ())| hspace0(r3).map_or(r3, |x| x.0));
@@ -564,9 +606,140 @@ pub fn hijri_pair<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     Ok((r, h))
 }
 
+/// A count of units: "أسبوع" (1), "أسبوعين" (2), "3 أيام", "two weeks".
+fn counted_span<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (Unit, u32)> {
+    let c = &lex.calendar;
+    if let Ok((r, (unit, n))) = one_of_phrases(&c.counted_units, i) {
+        if n > 0 {
+            return Ok((r, (unit, n)));
+        }
+    }
+    let (r, v) = crate::parse::number::number(lex, i)?;
+    let (r, _) = hspace0(r)?;
+    let (rest, (unit, _)) = one_of_phrases(&c.counted_units, r)?;
+    if v.fract() != 0.0 || !(1.0..=1000.0).contains(&v) {
+        return fail(i, "a whole count");
+    }
+    Ok((rest, (unit, v as u32)))
+}
+
+/// "قبل أسبوع", "منذ 3 أيام", "two weeks ago", and in the line protocol "من اسبوع".
+pub fn ago<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
+    let c = &lex.calendar;
+    let before = one_word_of(&c.ago_before, i).or_else(|e| {
+        if mode == Mode::Line {
+            one_word_of(&c.ago_before_line_only, i)
+        } else {
+            Err(e)
+        }
+    });
+    if let Ok((r, ())) = before {
+        let (rest, (unit, count)) = counted_span(lex, hspace0(r)?.0)?;
+        // "منذ عام 2019" is since the year 2019, not a year ago.
+        if year_number(lex, sep(rest)).is_ok() {
+            return fail(i, "a span, not a year");
+        }
+        return Ok((rest, DateExpr::Ago { unit, count }));
+    }
+    let (r, (unit, count)) = counted_span(lex, i)?;
+    let (rest, ()) = one_word_of(&c.ago_after, hspace0(r)?.0)?;
+    Ok((rest, DateExpr::Ago { unit, count }))
+}
+
+/// A month by name or number, or relative ("الشهر القادم"), with its year.
+fn month_with_year<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (MonthRef, YearRef)> {
+    if let Ok((r, (m, _))) = month(lex, i) {
+        let (rest, (year, _)) = year_tail(lex, r).unwrap_or((r, (YearRef::Unknown, None)));
+        return Ok((rest, (MonthRef::Abs(m), year)));
+    }
+    let (rest, k) = relative_month(lex, i)?;
+    Ok((rest, (MonthRef::Rel(k), YearRef::Unknown)))
+}
+
+/// "من" or "في" or a glued "ب" before the month of an nth weekday or last day.
+fn of_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (MonthRef, YearRef)> {
+    let r = sep(i);
+    let r = keyword("من", r).or_else(|_| keyword("في", r)).or_else(|_| keyword("of", r)).or_else(|_| keyword("in", r));
+    match r {
+        Ok((r2, ())) => month_with_year(lex, hspace0(r2)?.0),
+        Err(_) => {
+            let glued = i.trim_start().strip_prefix('ب').ok_or(expected(i, "a month"))?;
+            month_with_year(lex, glued)
+        }
+    }
+}
+
+fn last_word<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, ()> {
+    one_word_of(&lex.calendar.last_words, i)
+}
+
+/// "آخر اثنين من شهر آذار", "ثالث ثلاثاء في أيلول 2014", "الاثنين الأخير من شهر ثلاثة",
+/// "ثالث يوم ثلاثاء بأيلول".
+pub fn nth_weekday<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let day_word =
+        |r: &'a str| one_word_of(&lex.calendar.day_word, r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    // Ordinal or "last" first.
+    let first = last_word(lex, i).map(|(r, ())| (r, -1)).or_else(|_| {
+        let (r, w) = word(i)?;
+        let v = lex.ordinals.get(w.strip_prefix("ال").unwrap_or(w)).map(|x| x.0);
+        match v {
+            Some(v) if (1.0..=5.0).contains(&v) => Ok((r, v as i32)),
+            _ => fail(i, "an ordinal"),
+        }
+    });
+    if let Ok((r, n)) = first {
+        let r = day_word(hspace0(r)?.0);
+        if let Ok((r2, wd)) = weekday_word(lex, r) {
+            if let Ok((rest, (month, year))) = of_month(lex, r2) {
+                return Ok((rest, DateExpr::NthWeekday { n, weekday: wd, month, year }));
+            }
+        }
+    }
+    // Weekday, then "الأخير".
+    let (r, wd) = weekday_word(lex, i)?;
+    let (r, ()) = last_word(lex, hspace0(r)?.0)?;
+    let (rest, (month, year)) = of_month(lex, r)?;
+    Ok((rest, DateExpr::NthWeekday { n: -1, weekday: wd, month, year }))
+}
+
+/// "اليوم الأخير من شهر عشرة سنة 2015", "آخر يوم بشهر عشرة".
+pub fn last_day_of_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let c = &lex.calendar;
+    let r = match last_word(lex, i) {
+        Ok((r, ())) => one_word_of(&c.day_word, hspace0(r)?.0)?.0,
+        Err(_) => {
+            let (r, ()) = one_word_of(&c.day_word, i)?;
+            last_word(lex, hspace0(r)?.0)?.0
+        }
+    };
+    let (rest, (month, year)) = of_month(lex, r)?;
+    Ok((rest, DateExpr::LastDayOfMonth { month, year }))
+}
+
+/// "عيد الفطر 2013", "عيد الميلاد", "Easter 2024".
+pub fn holiday<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, rule) = one_of_phrases(&lex.calendar.holidays, i)?;
+    match year_number(lex, sep(r)) {
+        Ok((rest, y)) => Ok((rest, DateExpr::Holiday { rule, year: Some(y) })),
+        Err(_) => Ok((r, DateExpr::Holiday { rule, year: None })),
+    }
+}
+
+/// "رمضان 2019": a Hijri month with a Gregorian year.
+pub fn hijri_month_in_year<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (r, m) = one_of_phrases(&lex.calendar.hijri_months, i)?;
+    let (rest, y) = year_number(lex, sep(r))?;
+    Ok((rest, DateExpr::HijriMonthInYear { month: m, year: y }))
+}
+
 /// A single date (not an interval), longest family first.
 pub fn simple_date<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
-    weekday_expr(lex, mode, i)
+    nth_weekday(lex, i)
+        .or_else(|_| last_day_of_month(lex, i))
+        .or_else(|_| weekday_expr(lex, mode, i))
+        .or_else(|_| holiday(lex, i))
+        .or_else(|_| hijri_month_in_year(lex, i))
+        .or_else(|_| ago(lex, mode, i))
         .or_else(|_| hijri_pair(lex, i))
         .or_else(|_| numeric_date(lex, i))
         .or_else(|_| part_expr(lex, i))

@@ -39,6 +39,8 @@ pub struct Score {
     pub predicted: usize,
     pub matched: usize,
     pub values_ok: usize,
+    /// Matches whose gold value is scored (dates with a null value are not).
+    pub matched_scored: usize,
     pub misses: Vec<String>,
     pub false_alarms: Vec<String>,
 }
@@ -120,5 +122,49 @@ pub fn score_claims(report: &Report, gold: &Gold, docs: &HashMap<String, String>
             s.misses.push(format!("{}: {}", loc.0, g.text));
         }
     }
+    s
+}
+
+/// Score the dates of `report` against the gold dates: found by overlap; a value is
+/// right when it equals the gold value (gold null values are not scored).
+pub fn score_dates(report: &Report, gold: &Gold, docs: &HashMap<String, String>) -> Score {
+    let gold_ranges: Vec<_> = gold.dates.iter().map(|c| (locate(docs, c), c)).collect();
+    let mut neutral: Vec<_> = gold.optional.iter().map(|c| locate(docs, c)).collect();
+    neutral.extend(gold.claims.iter().map(|c| locate(docs, c)));
+    let mut used = vec![false; gold_ranges.len()];
+    let mut s = Score { gold: gold_ranges.len(), ..Score::default() };
+    let mut scored = 0;
+    for d in report.dates.iter().filter(|d| docs.contains_key(&base(&d.doc))) {
+        let loc = (base(&d.doc), d.start, d.end);
+        if let Some(k) = (0..gold_ranges.len()).find(|&k| !used[k] && overlaps(&loc, &gold_ranges[k].0)) {
+            used[k] = true;
+            s.matched += 1;
+            s.predicted += 1;
+            let g = gold_ranges[k].1;
+            let want = g.value.as_ref().and_then(|v| match v {
+                serde_yaml::Value::String(s) => Some(s.clone()),
+                serde_yaml::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            });
+            if let Some(want) = want {
+                scored += 1;
+                if d.value.as_deref() == Some(want.as_str()) {
+                    s.values_ok += 1;
+                } else {
+                    s.misses.push(format!("{}: {} = {:?}, want {}", loc.0, d.text, d.value, want));
+                }
+            }
+        } else if !neutral.iter().any(|n| overlaps(&loc, n)) {
+            s.predicted += 1;
+            s.false_alarms.push(format!("{}: {}", loc.0, d.text));
+        }
+    }
+    for (k, (loc, g)) in gold_ranges.iter().enumerate() {
+        if !used[k] {
+            s.misses.push(format!("{}: {} not found", loc.0, g.text));
+        }
+    }
+    // Value accuracy over the scored matches.
+    s.matched_scored = scored;
     s
 }
