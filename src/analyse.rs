@@ -30,6 +30,7 @@ pub struct Analysis {
     pub claim_sentences: Vec<(usize, usize)>,
     pub shingles: Vec<u64>,
     norm: Normalized,
+    lines: LineIndex,
 }
 
 impl Analysis {
@@ -40,6 +41,11 @@ impl Analysis {
 
     pub fn normalized(&self) -> &Normalized {
         &self.norm
+    }
+
+    /// 1-based line of a byte offset in the original text.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line(offset)
     }
 }
 
@@ -75,6 +81,7 @@ pub fn analyse(doc: &Document, options: &Options) -> Analysis {
         claim_sentences,
         shingles,
         norm,
+        lines,
     };
     resolve(&mut a);
     a

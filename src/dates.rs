@@ -329,6 +329,10 @@ impl Resolver {
                 }
                 None
             }
+            DateExpr::RecentWeekday { weekday } => {
+                let r = self.reference?;
+                (0..7).map(|k| r - Duration::days(k)).find(|d| d.weekday() == weekday_of(*weekday)).map(DateValue::Day)
+            }
             DateExpr::WeekdayOfWeek { weekday, week } => {
                 let r = self.reference?;
                 let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64);

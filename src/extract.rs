@@ -354,7 +354,9 @@ fn surface_lemma(word: &str) -> String {
         return w.strip_suffix('s').map_or(w.clone(), str::to_string);
     }
     let w = word.strip_prefix("ال").filter(|s| s.chars().count() >= 2).unwrap_or(word);
-    w.to_string()
+    // The accusative tanween and its alef are case, not part of the noun: "فريقًا".
+    let w = w.strip_suffix("ًا").or_else(|| w.strip_suffix("اً")).unwrap_or(w);
+    w.chars().filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0640}')).collect()
 }
 
 #[cfg(test)]

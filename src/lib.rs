@@ -7,6 +7,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analyse;
+pub mod context;
 pub mod corpus;
 pub mod dates;
 pub mod extract;
@@ -15,6 +16,7 @@ pub mod parse;
 pub mod passages;
 pub mod render;
 pub mod report;
+pub mod rules;
 pub mod text;
 
 use analyse::Analysis;
@@ -31,16 +33,24 @@ pub struct Options {
     pub globs: Vec<String>,
     /// Publication date for documents that state none.
     pub published: Option<NaiveDate>,
+    /// A folder of rule files that add to or override the embedded rules.
+    pub rules_dir: Option<PathBuf>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { globs: corpus::DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect(), published: None }
+        Options {
+            globs: corpus::DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect(),
+            published: None,
+            rules_dir: None,
+        }
     }
 }
 
-/// Check the documents under `inputs`: read, extract, cross-check.
-pub fn check(inputs: &[PathBuf], options: &Options) -> Report {
+/// Check the documents under `inputs`: read, extract, cross-check. Fails only when the
+/// rules cannot be loaded; unreadable documents are listed in `Report::errors`.
+pub fn check(inputs: &[PathBuf], options: &Options) -> Result<Report, lexicon::YamlError> {
+    let rules = rules::load_rules(options.rules_dir.as_deref())?;
     let (paths, mut errors) = corpus::collect_paths(inputs, &options.globs);
     let loaded: Vec<Result<Document, InputError>> = paths.par_iter().map(|p| corpus::load(p)).collect();
     let mut docs = Vec::with_capacity(loaded.len());
@@ -50,23 +60,32 @@ pub fn check(inputs: &[PathBuf], options: &Options) -> Report {
             Err(e) => errors.push(e),
         }
     }
-    check_documents(&docs, options, errors)
+    Ok(check_documents(&docs, options, &rules, errors))
 }
 
 /// Check documents already in memory.
-pub fn check_documents(docs: &[Document], options: &Options, errors: Vec<InputError>) -> Report {
+pub fn check_documents(
+    docs: &[Document],
+    options: &Options,
+    rules: &[Box<dyn rules::Rule>],
+    errors: Vec<InputError>,
+) -> Report {
     let mut analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse::analyse(d, options)).collect();
     analyse::borrow_references(&mut analyses);
+    let corpus = rules::Corpus::new(&analyses, docs.iter().map(|d| d.text.as_str()).collect());
+    let findings = rules::run(rules, &corpus);
     let mut report = Report {
         version: REPORT_VERSION,
         documents: Vec::new(),
         claims: Vec::new(),
         dates: Vec::new(),
-        findings: Vec::new(),
+        snippets: findings.iter().map(|f| f.locations.iter().map(|l| snippet(docs, l)).collect()).collect(),
+        findings,
         errors,
     };
-    for a in &analyses {
-        for (c, time) in a.claims.iter().zip(&a.claim_times) {
+    for (a, fact_base) in analyses.iter().zip(fact_offsets(&analyses)) {
+        for (i, (c, time)) in a.claims.iter().zip(&a.claim_times).enumerate() {
+            let context = &corpus.facts[fact_base + i].context;
             report.claims.push(ClaimRecord {
                 id: format!("c{}", report.claims.len() + 1),
                 doc: a.path.clone(),
@@ -80,6 +99,9 @@ pub fn check_documents(docs: &[Document], options: &Options, errors: Vec<InputEr
                 noun: c.noun.clone(),
                 time: time.as_ref().map(|(v, _)| v.to_string()),
                 time_source: time.as_ref().map(|(_, s)| s.to_string()),
+                metric: context.metric(),
+                kind: context.kind,
+                entities: context.entities.clone(),
             });
         }
         for d in &a.dates {
@@ -108,4 +130,29 @@ pub fn check_documents(docs: &[Document], options: &Options, errors: Vec<InputEr
         });
     }
     report
+}
+
+/// The line of text holding a location, with the span's position in chars.
+fn snippet(docs: &[Document], l: &report::Location) -> Option<report::Snippet> {
+    let text = &docs.iter().find(|d| d.path == l.doc)?.text;
+    let line_start = text.get(..l.start)?.rfind('\n').map_or(0, |k| k + 1);
+    let line_end = text.get(l.start..)?.find('\n').map_or(text.len(), |k| l.start + k);
+    let line_text = text.get(line_start..line_end)?.trim_end_matches('\r').to_string();
+    Some(report::Snippet {
+        column: text.get(line_start..l.start)?.chars().count() + 1,
+        span_chars: text.get(l.start..l.end.min(line_end))?.chars().count(),
+        line_text,
+    })
+}
+
+/// Index of each document's first fact in `Corpus::facts` (facts are in document order).
+fn fact_offsets(analyses: &[Analysis]) -> Vec<usize> {
+    analyses
+        .iter()
+        .scan(0, |acc, a| {
+            let start = *acc;
+            *acc += a.claims.len();
+            Some(start)
+        })
+        .collect()
 }

@@ -29,6 +29,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// List the rules with their documentation, or show one rule.
+    Rules {
+        /// A rule id, to show that rule only.
+        id: Option<String>,
+        /// A folder of rule files that add to or override the embedded rules.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules_dir: Option<PathBuf>,
+    },
     /// List the numeric claims found in the corpus.
     Extract {
         #[command(flatten)]
@@ -55,6 +63,9 @@ struct InputArgs {
     /// Publication date (YYYY-MM-DD) for documents that do not state one.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     published: Option<chrono::NaiveDate>,
+    /// A folder of rule files (*.yaml) that add to or override the embedded rules.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -73,10 +84,14 @@ enum ParseWhat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
-    /// Findings for people, then a summary line.
+    /// Findings for people, diff-style, with the lines they point at.
     Human,
     /// JSON report version 1.
     Json,
+    /// path:line:col: severity[rule] message, one line per location.
+    Line,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,7 +108,8 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 
 impl InputArgs {
     fn options(&self) -> Options {
-        let mut options = Options { published: self.published, ..Options::default() };
+        let mut options =
+            Options { published: self.published, rules_dir: self.rules_dir.clone(), ..Options::default() };
         if !self.globs.is_empty() {
             options.globs = self.globs.clone();
         }
@@ -105,15 +121,43 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { input, format } => {
-            let report = claimcheck::check(&input.paths, &input.options());
+            let options = input.options();
+            let rules = match claimcheck::rules::load_rules(options.rules_dir.as_deref()) {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
+            };
+            let report = match claimcheck::check(&input.paths, &options) {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
+            };
             let out = match format {
                 CheckFormat::Human => render::human(&report),
                 CheckFormat::Json => render::json(&report),
+                CheckFormat::Line => render::line(&report),
+                CheckFormat::Sarif => render::sarif(&report, &rules),
             };
             finish(&report, &out)
         }
+        Command::Rules { id, rules_dir } => {
+            let rules = match claimcheck::rules::load_rules(rules_dir.as_deref()) {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
+            };
+            if let Some(id) = &id {
+                if !rules.iter().any(|r| &r.meta().id == id) {
+                    let ids: Vec<&str> = rules.iter().map(|r| r.meta().id.as_str()).collect();
+                    eprintln!("claimcheck: no rule `{id}`; rules are: {}", ids.join(", "));
+                    return ExitCode::from(2);
+                }
+            }
+            print!("{}", render::rules_list(&rules, id.as_deref()));
+            ExitCode::SUCCESS
+        }
         Command::Extract { input, format } => {
-            let report = claimcheck::check(&input.paths, &input.options());
+            let report = match claimcheck::check(&input.paths, &input.options()) {
+                Ok(r) => r,
+                Err(e) => return usage_error(&e),
+            };
             let out = match format {
                 ExtractFormat::Table => render::claims_table(&report),
                 ExtractFormat::Json => render::json(&report),
@@ -140,6 +184,11 @@ fn json_number(v: f64) -> serde_json::Value {
     } else {
         serde_json::Value::from(v)
     }
+}
+
+fn usage_error(e: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("claimcheck: {e}");
+    ExitCode::from(2)
 }
 
 /// Print the rendered report and input errors; choose the exit code.

@@ -21,6 +21,9 @@ pub struct Report {
     /// Files that could not be checked; printed on stderr, not part of the JSON.
     #[serde(skip)]
     pub errors: Vec<InputError>,
+    /// For each finding, the line of text at each of its locations.
+    #[serde(skip)]
+    pub snippets: Vec<Vec<Option<Snippet>>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,6 +57,12 @@ pub struct ClaimRecord {
     pub time: Option<String>,
     /// "sentence" (a date in its sentence) or "document" (the reference date).
     pub time_source: Option<String>,
+    /// What is counted: noun class and event ("people/killed").
+    pub metric: Option<String>,
+    /// Stock (true as of a day) or flow (counted over a period).
+    pub kind: Option<crate::context::MetricKind>,
+    /// Entities named in the claim's sentence.
+    pub entities: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,7 +76,7 @@ pub struct DateRecord {
     pub value: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -75,12 +84,20 @@ pub enum Severity {
     Info,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
     pub doc: String,
     pub start: usize,
     pub end: usize,
     pub line: usize,
+}
+
+/// A location's line of text, for people: the line, and the span's char columns in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub line_text: String,
+    pub column: usize,
+    pub span_chars: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,6 +107,26 @@ pub struct Finding {
     pub message: String,
     /// Primary location first.
     pub locations: Vec<Location>,
+    /// What shows the problem, e.g. the word diff of two aligned passages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+impl Finding {
+    /// The line of text of each location (filled by `check`), for the human format.
+    pub fn snippets<'a>(&self, report: &'a Report, index: usize) -> &'a [Option<Snippet>] {
+        report.snippets.get(index).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
 }
 
 impl Report {

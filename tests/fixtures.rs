@@ -31,7 +31,7 @@ fn fixture_corpora_score_well_on_claims_and_dates() {
     let mut failures = Vec::new();
     for dir in corpora {
         let (gold, docs) = common::load_gold(&dir);
-        let report = claimcheck::check(std::slice::from_ref(&dir), &Options::default());
+        let report = claimcheck::check(std::slice::from_ref(&dir), &Options::default()).expect("default rules load");
         assert!(report.errors.is_empty(), "{:?}", report.errors);
         for (what, s) in [
             ("claims", common::score_claims(&report, &gold, &docs)),

@@ -1,7 +1,7 @@
 //! No input makes extraction panic, and every span lies on char boundaries inside
 //! the input and maps back to the text it reports.
 
-use claimcheck::corpus::document_from_bytes;
+use claimcheck::corpus::{document_from_bytes, Document};
 use claimcheck::extract::Extractor;
 use claimcheck::text::{LineIndex, Normalized};
 use proptest::prelude::*;
@@ -86,6 +86,31 @@ proptest! {
     #[test]
     fn newsy_text_never_panics(s in newsy()) {
         check_spans(&s);
+    }
+
+    #[test]
+    fn the_whole_check_never_panics(docs in prop::collection::vec(newsy(), 1..4), published in prop::option::of(0u32..3000)) {
+        let docs: Vec<Document> = docs
+            .into_iter()
+            .enumerate()
+            .map(|(k, text)| Document {
+                path: format!("d{k}.txt"),
+                text: format!("تاريخ النشر: 12 آذار 2024\n{text}\n{text} 2023"),
+                published: published.and_then(|d| chrono::NaiveDate::from_num_days_from_ce_opt(730_000 + d as i32)),
+                published_source: None,
+            })
+            .collect();
+        let rules = claimcheck::rules::load_rules(None).unwrap();
+        let report = claimcheck::check_documents(&docs, &claimcheck::Options::default(), &rules, Vec::new());
+        for f in &report.findings {
+            for l in &f.locations {
+                let text = &docs.iter().find(|d| d.path == l.doc).unwrap().text;
+                prop_assert!(l.start <= l.end && l.end <= text.len());
+                prop_assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
+            }
+        }
+        let _ = claimcheck::render::human(&report);
+        let _ = claimcheck::render::sarif(&report, &rules);
     }
 
     #[test]

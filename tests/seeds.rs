@@ -15,7 +15,7 @@ fn seed_claims_and_dates_meet_the_targets() {
         return;
     }
     let (gold, docs) = common::load_gold(&dir);
-    let report = claimcheck::check(std::slice::from_ref(&dir), &Options::default());
+    let report = claimcheck::check(std::slice::from_ref(&dir), &Options::default()).expect("default rules load");
     let s = common::score_claims(&report, &gold, &docs);
     eprintln!("seeds: recall {:.2} precision {:.2} values {:.2}", s.recall(), s.precision(), s.value_accuracy());
     assert!(s.recall() >= 0.95, "recall {:.2}, misses {:?}", s.recall(), s.misses);

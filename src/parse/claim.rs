@@ -267,12 +267,18 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Nou
     if let Some(lemma) = noun_lemma(lex, w) {
         return Ok((rest, (Noun::Lemma(lemma), partitive)));
     }
-    // English puts adjectives first: "1,200 displaced families".
+    // English puts adjectives and noun modifiers first: "1,200 displaced families",
+    // "12 field teams": the head is the known or plural word after them.
     if w.is_ascii() {
         if let Ok((r2, _)) = hspace0(rest) {
             if let Ok((rest2, w2)) = word(r2) {
                 if let Some(lemma) = noun_lemma(lex, w2) {
                     return Ok((rest2, (Noun::Lemma(lemma), partitive)));
+                }
+                let plural = |x: &str| x.len() > 3 && x.ends_with('s') && !x.ends_with("ss");
+                if w2.is_ascii() && plural(w2) && !plural(w) && !lex.not_a_noun.iter().any(|n| n == w2) {
+                    let start = offset(doc, r2);
+                    return Ok((rest2, (Noun::Word { start, end: start + w2.len() }, partitive)));
                 }
             }
         }

@@ -72,6 +72,11 @@ pub enum DateExpr {
         weekday: u32,
         modifier: Option<i32>,
     },
+    /// A weekday alone in an article ("يوم السبت", "on Monday"): the latest such day
+    /// on or before the reference, as news reports what happened.
+    RecentWeekday {
+        weekday: u32,
+    },
     /// A weekday of a week relative to the reference: "اثنين الاسبوع الحالي".
     WeekdayOfWeek {
         weekday: u32,
@@ -550,7 +555,7 @@ pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Da
         return Ok((rest, DateExpr::Weekday { weekday: wd, modifier: Some(k) }));
     }
     if mode == Mode::Document {
-        return fail(i, "a weekday with a date");
+        return Ok((r, DateExpr::RecentWeekday { weekday: wd }));
     }
     Ok((r, DateExpr::Weekday { weekday: wd, modifier: None }))
 }

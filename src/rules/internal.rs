@@ -1,0 +1,93 @@
+//! `internal-consistency`: one document gives one quantity two incompatible ways.
+//!
+//! What it does: compares, within a document, the headline's claims with the body's,
+//! and body claims in different sentences, for the same metric and time and a shared
+//! subject (shared words).
+//!
+//! Why: a headline that says more than the story, or a figure that changes between
+//! paragraphs, misleads the reader however the rest is right.
+//!
+//! Example: headline "Over 400 schools damaged", body "the ministry counted 312 schools".
+
+use super::{incompatible, show, Corpus, Docs, Kind, Rule, RuleMeta};
+use crate::context::shared_words;
+use crate::report::Finding;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "internal-consistency",
+    docs: || Docs {
+        what: "Within one document, the headline and the body (or two paragraphs) must agree on a figure.".into(),
+        why: "A figure that changes inside one article is wrong at least once.".into(),
+        example: "headline \"Over 400 schools damaged\" vs body \"312 schools\"".into(),
+    },
+    build: |meta, file, text| Ok(Box::new(Internal { meta, options: super::options(file, text)? })),
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub approx_tolerance: f64,
+    pub exact_tolerance: f64,
+    /// Words a headline and a body sentence must share.
+    pub min_shared_words_headline: usize,
+    /// Words two body sentences must share.
+    pub min_shared_words_body: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { approx_tolerance: 0.10, exact_tolerance: 0.0, min_shared_words_headline: 2, min_shared_words_body: 4 }
+    }
+}
+
+pub struct Internal {
+    meta: RuleMeta,
+    options: Options,
+}
+
+impl Rule for Internal {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        let o = &self.options;
+        let mut by_doc: Vec<Vec<&super::Fact>> = vec![Vec::new(); corpus.docs.len()];
+        for f in &corpus.facts {
+            if f.context.metric().is_some() && f.time.is_some() {
+                by_doc[f.doc].push(f);
+            }
+        }
+        for facts in &by_doc {
+            for (i, a) in facts.iter().enumerate() {
+                for b in &facts[i + 1..] {
+                    if a.sentence == b.sentence || a.context.metric() != b.context.metric() || a.time != b.time {
+                        continue;
+                    }
+                    let needed = if a.in_headline || b.in_headline {
+                        o.min_shared_words_headline
+                    } else {
+                        o.min_shared_words_body
+                    };
+                    if a.context.event.is_none() && !(a.in_headline || b.in_headline) {
+                        continue;
+                    }
+                    if shared_words(&a.context.words, &b.context.words) < needed
+                        || !incompatible(a, b, o.approx_tolerance, o.exact_tolerance)
+                    {
+                        continue;
+                    }
+                    let message = self.meta.message(&[
+                        ("metric", a.context.metric().unwrap_or_default()),
+                        ("a", show(a)),
+                        ("b", show(b)),
+                        ("where_a", if a.in_headline { "the headline".into() } else { format!("line {}", a.line) }),
+                        ("where_b", format!("line {}", b.line)),
+                    ]);
+                    out.push(self.meta.finding(message, vec![a.location(corpus), b.location(corpus)], None));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! `superseded`: a later document gives a newer value of the same stock (info).
+//!
+//! What it does: for stock metrics (populations, camp residents) about the same
+//! subject, reports where a later document's value differs from an earlier one's: a
+//! change over time, not a contradiction, but worth knowing before quoting the old one.
+//!
+//! Why: quoting a superseded figure is a common, quiet error.
+//!
+//! Example: a.txt (January) "45 ألف نازح في المخيم", b.txt (June) "38 ألف نازح".
+
+use super::agreement::same_subject;
+use super::{incompatible, short, show, Corpus, Docs, Kind, Rule, RuleMeta};
+use crate::context::MetricKind;
+use crate::report::Finding;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "superseded",
+    docs: || Docs {
+        what: "A stock figure (a population, a camp's residents) given anew by a later document.".into(),
+        why: "Not a contradiction: a change over time. Quoting the older figure as current would be wrong.".into(),
+        example: "a.txt (January) \"45 ألف نازح\" → b.txt (June) \"38 ألف نازح\"".into(),
+    },
+    build: |meta, file, text| Ok(Box::new(Superseded { meta, options: super::options(file, text)? })),
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub min_shared_words: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { min_shared_words: 3 }
+    }
+}
+
+pub struct Superseded {
+    meta: RuleMeta,
+    options: Options,
+}
+
+impl Rule for Superseded {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        let stocks: Vec<_> =
+            corpus.facts.iter().filter(|f| f.metric_kind() == Some(MetricKind::Stock) && f.time.is_some()).collect();
+        let mut seen = std::collections::BTreeSet::new();
+        for a in &stocks {
+            for b in &stocks {
+                let (Some(ta), Some(tb)) = (&a.time, &b.time) else { continue };
+                if a.doc == b.doc || a.context.metric() != b.context.metric() || ta.days().1 >= tb.days().0 {
+                    continue;
+                }
+                if !incompatible(a, b, 0.0, 0.0) || !same_subject(a, b, self.options.min_shared_words) {
+                    continue;
+                }
+                if !seen.insert((a.doc, b.doc, a.context.metric())) {
+                    continue;
+                }
+                let message = self.meta.message(&[
+                    ("metric", a.context.metric().unwrap_or_default()),
+                    ("old", show(a)),
+                    ("old_time", ta.to_string()),
+                    ("new", show(b)),
+                    ("new_time", tb.to_string()),
+                    ("new_doc", short(corpus.doc_path(b.doc)).to_string()),
+                ]);
+                out.push(self.meta.finding(message, vec![b.location(corpus), a.location(corpus)], None));
+            }
+        }
+    }
+}
