@@ -65,7 +65,8 @@ pub fn analyse(doc: &Document, options: &Options) -> Analysis {
         (None, _) => finder
             .publication_in_text(&norm, &dates)
             .or_else(|| options.published.map(|d| (d, ReferenceSource::Option)))
-            .or_else(|| finder.reference_from_weekday(&dates).map(|d| (d, ReferenceSource::Weekday))),
+            .or_else(|| finder.reference_from_weekday(&dates).map(|d| (d, ReferenceSource::Weekday)))
+            .or_else(|| finder.reference_from_latest_date(&doc.text, &dates).map(|d| (d, ReferenceSource::LatestDate))),
     };
     let shingles = passages::shingles(&norm.text);
     let claim_sentences = claims.iter().map(|c| sentence_around(&doc.text, c.start, c.end)).collect();

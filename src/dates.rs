@@ -428,6 +428,7 @@ pub enum ReferenceSource {
     DateLine,
     Option,
     Weekday,
+    LatestDate,
 }
 
 impl ReferenceSource {
@@ -439,12 +440,13 @@ impl ReferenceSource {
             ReferenceSource::DateLine => "text-date-line",
             ReferenceSource::Option => "option",
             ReferenceSource::Weekday => "weekday-inference",
+            ReferenceSource::LatestDate => "latest-stated-date",
         }
     }
 
     /// Whether the source states the publication (not only a day to resolve against).
     pub fn is_publication(self) -> bool {
-        !matches!(self, ReferenceSource::Weekday)
+        !matches!(self, ReferenceSource::Weekday | ReferenceSource::LatestDate)
     }
 }
 
@@ -575,6 +577,25 @@ impl DateFinder {
             }
         }
         None
+    }
+
+    /// The latest day stated in full (with its year) in a sentence that announces
+    /// nothing: an article is published on or after the days it reports.
+    pub fn reference_from_latest_date(&self, text: &str, dates: &[FoundDate]) -> Option<NaiveDate> {
+        let ctx = crate::context::ContextLexicon::default_context();
+        let resolver = Resolver::default();
+        dates
+            .iter()
+            .filter(|d| {
+                let (s, e) = crate::analyse::sentence_around(text, d.start, d.end);
+                let sentence = Normalized::new(&text[s..e]).text;
+                !sentence.split(|c: char| !is_word_char(c)).any(|w| ctx.in_set(&ctx.future_markers, w))
+            })
+            .filter_map(|d| match resolver.resolve(&d.expr) {
+                Some(DateValue::Day(day)) => Some(day),
+                _ => None,
+            })
+            .max()
     }
 
     /// A reference day from a weekday with a day and a month, and the years the

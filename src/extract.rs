@@ -254,7 +254,15 @@ impl Extractor {
             None if prev.starts_with("ال") => previous_word_at(&text[..prev_start])?,
             None => return None,
         };
-        let lemma = noun_lemma(lex, noun_word)?;
+        // A known noun; an unknown definite noun only for a count of three or more
+        // ("الدورة الثالثة"), as "the second" is too often a rank ("الحرب العالمية الثانية").
+        let lemma = match noun_lemma(lex, noun_word) {
+            Some(l) => l,
+            None if value >= 3.0 && noun_word.chars().count() > 3 => {
+                noun_word.strip_prefix("ال").unwrap_or(noun_word).to_string()
+            }
+            None => return None,
+        };
         if !noun_word.starts_with("ال") || lex.not_ordinal_count.contains(&lemma) {
             return None;
         }

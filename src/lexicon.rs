@@ -91,6 +91,7 @@ struct NumbersFile {
     not_alone: Vec<String>,
     one_before_scale: Vec<String>,
     half_before_scale: Vec<String>,
+    glued_scales: BTreeMap<String, f64>,
     numbers: Vec<NumberEntry>,
     ordinals: Vec<OrdinalEntry>,
 }
@@ -134,6 +135,9 @@ struct NounsFile {
     back_reference: Vec<String>,
     noun_before: BTreeMap<String, Vec<String>>,
     partitive_determiners: Vec<String>,
+    glued_units: BTreeMap<String, String>,
+    currency_signs: BTreeMap<String, String>,
+    dual_nouns: BTreeMap<String, Vec<String>>,
     percent: Vec<String>,
     not_ordinal_count: Vec<String>,
     nouns: BTreeMap<String, Vec<String>>,
@@ -174,6 +178,14 @@ struct CalendarFile {
     counted_units: BTreeMap<Unit, CountedUnitForms>,
     last_words: Vec<String>,
     holidays: Vec<HolidayEntry>,
+    year_periods: Vec<YearPeriodEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearPeriodEntry {
+    forms: Vec<String>,
+    months: (u32, u32),
 }
 
 #[derive(Deserialize)]
@@ -252,6 +264,8 @@ pub struct CalendarWords {
     pub counted_units: PhraseSet<(Unit, u32)>,
     pub last_words: Vec<String>,
     pub holidays: PhraseSet<HolidayRule>,
+    /// Quarters and halves: (first month, last month).
+    pub year_periods: PhraseSet<(u32, u32)>,
 }
 
 /// A phrase of one or more normalised words.
@@ -317,6 +331,7 @@ pub struct Lexicon {
     pub not_alone: Vec<String>,
     pub one_before_scale: Vec<String>,
     pub half_before_scale: Vec<String>,
+    pub glued_scales: HashMap<String, f64>,
     /// Qualifier phrases before a number.
     pub before: PhraseSet<Bound>,
     /// Qualifier phrases after a number or its noun.
@@ -330,6 +345,10 @@ pub struct Lexicon {
     /// Nouns written before their number ("magnitude 6.3"), form -> lemma.
     pub noun_before: HashMap<String, String>,
     pub partitive_determiners: Vec<String>,
+    pub glued_units: HashMap<String, String>,
+    pub currency_signs: HashMap<String, String>,
+    /// Dual nouns that count two by themselves, form -> lemma.
+    pub dual_nouns: HashMap<String, String>,
     /// Percent phrases.
     pub percent: PhraseSet<()>,
     pub not_claim_before: HashMap<String, String>,
@@ -425,6 +444,7 @@ impl Lexicon {
             not_alone: words(&numbers_file.not_alone),
             one_before_scale: words(&numbers_file.one_before_scale),
             half_before_scale: words(&numbers_file.half_before_scale),
+            glued_scales: numbers_file.glued_scales.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             before: phrase_set(&qualifiers.before),
             after: phrase_set(&qualifiers.after),
             range_start: words(&qualifiers.range.start),
@@ -435,6 +455,9 @@ impl Lexicon {
             back_reference: words(&nouns_file.back_reference),
             noun_before: flatten(&nouns_file.noun_before).into_iter().collect(),
             partitive_determiners: words(&nouns_file.partitive_determiners),
+            glued_units: nouns_file.glued_units.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            currency_signs: nouns_file.currency_signs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            dual_nouns: flatten(&nouns_file.dual_nouns).into_iter().collect(),
             percent,
             not_claim_before: flatten(&context.not_claim_before),
             not_claim_after: flatten(&context.not_claim_after),
@@ -473,6 +496,9 @@ impl Lexicon {
                     one.chain(two).chain(many)
                 })),
                 last_words: words(&calendar.last_words),
+                year_periods: PhraseSet::new(
+                    calendar.year_periods.iter().flat_map(|p| p.forms.iter().map(move |f| (phrase(f), p.months))),
+                ),
                 holidays: PhraseSet::new(calendar.holidays.iter().flat_map(|h| {
                     let rule = match (h.gregorian, h.hijri, h.easter) {
                         (Some((m, d)), _, _) => HolidayRule::Gregorian(m, d),
@@ -497,6 +523,8 @@ impl Lexicon {
         out.extend(c.month_word.iter().cloned());
         out.extend(c.holidays.first_words().cloned());
         out.extend(c.counted_units.first_words().cloned());
+        out.extend(c.year_periods.first_words().cloned());
+        out.extend(c.parts.first_words().cloned());
         out.sort();
         out.dedup();
         out
@@ -510,6 +538,7 @@ impl Lexicon {
         out.extend(self.before.first_words().cloned());
         out.extend(self.range_start.iter().cloned());
         out.extend(self.noun_before.keys().cloned());
+        out.extend(self.dual_nouns.keys().cloned());
         out.sort();
         out.dedup();
         out
@@ -533,10 +562,10 @@ mod tests {
 
     #[test]
     fn yaml_errors_name_file_and_line() {
-        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nhalf_before_scale: []\nnumbers: []\nordinals: []\nbogus: 1\n")
+        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nhalf_before_scale: []\nglued_scales: {}\nnumbers: []\nordinals: []\nbogus: 1\n")
             .unwrap_err();
         assert_eq!(err.file, "x.yaml");
-        assert_eq!(err.line, Some(8));
+        assert_eq!(err.line, Some(9));
         assert!(err.message.contains("bogus"), "{}", err.message);
     }
 }

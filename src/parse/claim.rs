@@ -258,6 +258,12 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Nou
         Err(_) => (r, false),
     };
     let (rest, w) = word(after_min)?;
+    // "120mm", "10km": a unit glued to the digits.
+    if offset(doc, after_min) == offset(doc, i) {
+        if let Some(unit) = lex.glued_units.get(w) {
+            return Ok((rest, (Noun::Lemma(unit.clone()), false)));
+        }
+    }
     if lex.back_reference.iter().any(|b| b == w) {
         return Ok((rest, (Noun::BackReference, partitive)));
     }
@@ -290,10 +296,10 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Nou
 /// Read a claim starting exactly at byte `pos` of the normalised document `doc`.
 pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let i = &doc[pos..];
-    if let Some(claim) = noun_then_number(lex, doc, pos) {
+    if let Some(claim) = noun_then_number(lex, doc, pos).or_else(|| dual_noun(lex, doc, pos)) {
         return Some(claim);
     }
-    let (after_number, number_start, value, upper, mut bound, scaled, in_words, qualified) =
+    let (after_number, number_start, value, upper, bound, scaled, in_words, qualified) =
         if let Ok((rest, (low, high, scaled))) = range(lex, i) {
             let number_start = pos + word(i).map_or(0, |(r, _)| offset(i, r));
             (rest, number_start, low, Some(high), Bound::Range, scaled, false, true)
@@ -312,6 +318,12 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
                 _ => (rest, number_start, value, None, bound, scaled, in_words, qualified),
             }
         };
+    // "5,000+": at least.
+    let (after_number, mut bound) = match after_number.strip_prefix('+') {
+        Some(r) if upper.is_none() => (r, Bound::AtLeast),
+        _ => (after_number, bound),
+    };
+    let qualified = qualified || bound == Bound::AtLeast;
     let number_end = offset(doc, after_number);
     // A month after the number makes it a date: "12 من تشرين الثاني", "4 March".
     {
@@ -328,12 +340,22 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         bound = if upper.is_some() { Bound::Range } else { b };
         qualified = true;
     }
+    // "$2.7bn": a currency sign before the digits names the noun.
+    let currency = doc[..number_start]
+        .chars()
+        .next_back()
+        .and_then(|c| lex.currency_signs.get(c.encode_utf8(&mut [0u8; 4]) as &str))
+        .cloned();
     let (mut rest, noun, partitive) = if let Ok((r, ())) = percent(lex, rest) {
         (r, Noun::Percent, false)
     } else if let Ok((r, (noun, partitive))) = noun_phrase(lex, doc, rest) {
         (r, noun, partitive)
     } else {
         (rest, Noun::None, false)
+    };
+    let noun = match (currency, noun) {
+        (Some(c), Noun::None | Noun::Word { .. }) => Noun::Lemma(c),
+        (_, n) => n,
     };
     if let Ok((r, b)) = qualifier_after(lex, rest) {
         rest = r;
@@ -356,6 +378,30 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         qualified,
         in_words,
         partitive,
+    })
+}
+
+/// "حالتان", "شخصين": a dual noun that counts two by itself.
+fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
+    let i = &doc[pos..];
+    let (rest, w) = word(i).ok()?;
+    let stem =
+        ["", "و", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p).filter(|s| lex.dual_nouns.contains_key(*s)))?;
+    let lemma = lex.dual_nouns.get(stem)?;
+    let end = offset(doc, rest);
+    Some(RawClaim {
+        start: pos,
+        end,
+        number_start: pos,
+        number_end: end,
+        value: 2.0,
+        upper: None,
+        bound: Bound::Exact,
+        noun: Noun::Lemma(lemma.clone()),
+        scaled: false,
+        qualified: true,
+        in_words: true,
+        partitive: false,
     })
 }
 

@@ -366,11 +366,11 @@ pub fn numeric_date<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
         let n = s.bytes().take_while(u8::is_ascii_digit).count();
         (n >= 1 && n <= max).then(|| (&s[n..], s[..n].parse().unwrap_or(0)))
     };
-    // ISO: 2023-02-18
+    // ISO: 2023-02-18, and 2024/07/23
     if let Ok((r, y)) = year_number(lex, i) {
-        if let Some(r) = r.strip_prefix('-') {
+        if let Some(r) = r.strip_prefix(['-', '/']) {
             if let Some((r, m)) = num(r, 2) {
-                if let Some(r) = r.strip_prefix('-') {
+                if let Some(r) = r.strip_prefix(['-', '/']) {
                     if let Some((rest, d)) = num(r, 2) {
                         if (1..=12).contains(&m)
                             && (1..=31).contains(&d)
@@ -471,6 +471,11 @@ pub fn part_expr<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     let r = sep(r);
     let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
     let r = keyword("the", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
+    // "نهاية الربع الرابع": the period's last (or first) month.
+    if let Ok((rest, (first, last, year))) = year_period(lex, r) {
+        let month = if part == Part::End { last } else { first };
+        return Ok((rest, DateExpr::Month { month, year, modifier: None }));
+    }
     if let Ok((rest, k)) = relative_year(lex, r) {
         return Ok((rest, DateExpr::YearPart { year: YearRef::Rel(k), part }));
     }
@@ -492,6 +497,30 @@ pub fn part_expr<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     }
     let (rest, y) = year_number(lex, r)?;
     Ok((rest, DateExpr::YearPart { year: YearRef::Abs(y), part }))
+}
+
+/// "الربع الثاني من 2024", "النصف الأول من السنة": months of a year, as an interval.
+pub fn year_period<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (u32, u32, YearRef)> {
+    let (r, (first, last)) = one_of_phrases(&lex.calendar.year_periods, i)?;
+    let r2 = sep(r);
+    let r2 = keyword("من", r2).or_else(|_| keyword("of", r2)).map_or(r2, |(x, ())| hspace0(x).map_or(x, |y| y.0));
+    if let Ok((rest, y)) = year_number(lex, r2) {
+        return Ok((rest, (first, last, YearRef::Abs(y))));
+    }
+    if let Ok((rest, k)) = relative_year(lex, r2) {
+        return Ok((rest, (first, last, YearRef::Rel(k))));
+    }
+    if let Ok((rest, Unit::Year)) = one_of_phrases(&lex.calendar.units, r2) {
+        return Ok((rest, (first, last, YearRef::Rel(0))));
+    }
+    Ok((r, (first, last, YearRef::Rel(0))))
+}
+
+fn year_period_expr<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let (rest, (first, last, year)) = year_period(lex, i)?;
+    let a = DateExpr::Month { month: first, year, modifier: None };
+    let b = DateExpr::Month { month: last, year, modifier: None };
+    Ok((rest, DateExpr::Interval(Box::new(a), Box::new(b))))
 }
 
 /// A weekday word, with a glued "و"/"ب" and an optional "يوم" before it.
@@ -555,6 +584,13 @@ pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Da
         return Ok((rest, DateExpr::Weekday { weekday: wd, modifier: Some(k) }));
     }
     if mode == Mode::Document {
+        // Alone, only a definite weekday or one after "يوم": "أحد" is also "anyone".
+        let (_, w) = word(i)?;
+        let definite = ["ال", "وال", "بال"].iter().any(|p| w.starts_with(p)) || w.is_ascii();
+        let after_day_word = one_word_of(&lex.calendar.day_word, i).is_ok();
+        if !(definite || after_day_word) {
+            return fail(i, "a definite weekday");
+        }
         return Ok((r, DateExpr::RecentWeekday { weekday: wd }));
     }
     Ok((r, DateExpr::Weekday { weekday: wd, modifier: None }))
@@ -602,7 +638,10 @@ pub fn hijri_pair<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
         return fail(i, "a Hijri date with a year");
     }
     let r2 = sep(r);
-    if let Ok((r3, ())) = one_word_of(&lex.calendar.weekday_links, r2) {
+    let linked = one_word_of(&lex.calendar.weekday_links, r2)
+        .map(|(r3, ())| r3)
+        .or_else(|e| r2.strip_prefix(['-', '/', '–']).ok_or(e));
+    if let Ok(r3) = linked {
         let r3 = sep(r3);
         if let Ok((rest, g)) = day_month(lex, r3).or_else(|_| numeric_date(lex, r3)) {
             return Ok((rest, DateExpr::HijriPair { hijri: Box::new(h), gregorian: Box::new(g) }));
@@ -748,6 +787,7 @@ pub fn simple_date<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Dat
         .or_else(|_| hijri_pair(lex, i))
         .or_else(|_| numeric_date(lex, i))
         .or_else(|_| part_expr(lex, i))
+        .or_else(|_| year_period_expr(lex, i))
         .or_else(|_| day_month(lex, i))
         .or_else(|_| month_day(lex, i))
         .or_else(|_| month_year(lex, i))

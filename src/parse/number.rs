@@ -46,10 +46,19 @@ pub fn decimal(i: &str) -> PResult<'_, f64> {
             end += 4;
         }
     }
+    let mut decimal_comma = false;
     if end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
         end = digits_from(end + 1);
+    } else if end > 0 && end + 1 < b.len() && b[end] == b',' && !i[..end].contains(',') {
+        // A decimal comma, as Maghrebi and European papers write it: "5,8 مليون".
+        let frac_end = digits_from(end + 1);
+        if (1..=2).contains(&(frac_end - end - 1)) && !b.get(frac_end).is_some_and(|&c| c == b',') {
+            end = frac_end;
+            decimal_comma = true;
+        }
     }
-    let cleaned: String = i[..end].chars().filter(|&c| c != ',').collect();
+    let cleaned: String =
+        if decimal_comma { i[..end].replace(',', ".") } else { i[..end].chars().filter(|&c| c != ',').collect() };
     match cleaned.parse::<f64>() {
         Ok(v) => Ok((&i[end..], v)),
         Err(_) => fail(i, "a number"),
@@ -321,6 +330,14 @@ pub fn ordinal_number<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, f64> {
 /// Returns the value and whether a scale word was read.
 pub fn digit_number<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, bool)> {
     let (rest, v) = decimal(i)?;
+    // "18.2m", "$2.7bn": a scale letter glued to the digits.
+    if let Ok((after, w)) = word(rest) {
+        if let Some(scale) = lex.glued_scales.get(w) {
+            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                return Ok((after, (v * scale, true)));
+            }
+        }
+    }
     let (after_space, _) = hspace0(rest)?;
     if let Ok((after_word, w)) = word(after_space) {
         if let Some(nw) = lex.numbers.get(w) {
@@ -399,7 +416,8 @@ mod tests {
         assert_eq!(decimal("1,200 families"), Ok((" families", 1200.0)));
         assert_eq!(decimal("3.5 million"), Ok((" million", 3.5)));
         assert_eq!(decimal("2023."), Ok((".", 2023.0)));
-        assert_eq!(decimal("12,5"), Ok((",5", 12.0)));
+        assert_eq!(decimal("12,5 مليون"), Ok((" مليون", 12.5)));
+        assert_eq!(decimal("1,2,3"), Ok((",2,3", 1.0)));
         assert_eq!(decimal("1,2345"), Ok((",2345", 1.0)));
         assert_eq!(decimal(".77"), Ok(("", 0.77)));
         assert!(decimal("abc").is_err());
