@@ -41,6 +41,8 @@ enum MetricKindKey {
 struct EventEntry {
     #[serde(rename = "type")]
     kind: MetricKind,
+    #[serde(default)]
+    cumulative: bool,
     words: Vec<String>,
 }
 
@@ -51,6 +53,7 @@ struct TrendWords {
     fall: Vec<String>,
     from: Vec<String>,
     to: Vec<String>,
+    from_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -69,9 +72,15 @@ pub struct ContextLexicon {
     pub fall: FxHashSet<String>,
     pub trend_from: FxHashSet<String>,
     pub trend_to: FxHashSet<String>,
+    /// Phrases that introduce the old figure after the new one.
+    pub trend_from_after: Vec<Phrase>,
     pub future_markers: FxHashSet<String>,
     pub past_markers: FxHashSet<String>,
     noun_events: FxHashMap<String, String>,
+    /// Events whose figures only rise (tolls).
+    pub cumulative: FxHashSet<String>,
+    /// Words that name the metric or the time rather than the subject.
+    not_subject: FxHashSet<String>,
     stopwords: FxHashSet<String>,
     entities: PhraseSet<usize>,
     entity_ids: Vec<String>,
@@ -127,6 +136,12 @@ impl ContextLexicon {
             fall: set(&metrics.trend.fall),
             trend_from: set(&metrics.trend.from),
             trend_to: set(&metrics.trend.to),
+            trend_from_after: metrics
+                .trend
+                .from_after
+                .iter()
+                .map(|p| normalize_word(p).split_whitespace().map(str::to_string).collect())
+                .collect(),
             future_markers: set(&metrics.future_markers),
             past_markers: set(&metrics.past_markers),
             noun_events: metrics
@@ -134,6 +149,19 @@ impl ContextLexicon {
                 .iter()
                 .flat_map(|(e, nouns)| nouns.iter().map(move |n| (normalize_word(n), e.clone())))
                 .collect(),
+            cumulative: metrics.events.iter().filter(|(_, e)| e.cumulative).map(|(id, _)| id.clone()).collect(),
+            not_subject: {
+                let mut words: FxHashSet<String> =
+                    metrics.events.values().flat_map(|e| e.words.iter().map(|w| normalize_word(w))).collect();
+                words.extend(metrics.classes.values().flatten().map(|w| normalize_word(w)));
+                let cal = crate::lexicon::Lexicon::default_lexicon();
+                words.extend(cal.weekdays.keys().cloned());
+                words.extend(
+                    ["people", "persons", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                        .map(String::from),
+                );
+                words
+            },
             stopwords: set(&metrics.stopwords),
             entities: PhraseSet::new(entity_phrases),
             entity_ids,
@@ -168,7 +196,7 @@ impl ContextLexicon {
                 let w = w.strip_prefix('و').filter(|r| r.chars().count() > 2).unwrap_or(w);
                 w.strip_prefix("ال").filter(|r| r.chars().count() > 2).unwrap_or(w).to_string()
             })
-            .filter(|w| !self.stopwords.contains(w))
+            .filter(|w| !self.stopwords.contains(w) && !self.not_subject.contains(w))
             .collect();
         out.sort();
         out.dedup();
@@ -367,6 +395,11 @@ pub fn latin_names(original: &str) -> Vec<String> {
         .split(|c: char| !(c.is_alphabetic() || c == '-'))
         .skip(1)
         .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.len() >= 4)
+        .filter(|w| {
+            let lex = crate::lexicon::Lexicon::default_lexicon();
+            let lower = w.to_ascii_lowercase();
+            !lex.weekdays.contains_key(&lower) && lex.months.starting_with(&lower).is_empty()
+        })
         .map(skeleton)
         .filter(|s| s.chars().count() >= 3)
         .collect();

@@ -99,6 +99,11 @@ impl Extractor {
             if pos < last_end {
                 continue;
             }
+            // A word right after digits belongs to that number ("40 ألفًا"), not a new one.
+            let digits_before = text[..pos].trim_end_matches([' ', '\t']).ends_with(|c: char| c.is_ascii_digit());
+            if digits_before && !text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             let found = claim_at(self.lex, text, pos)
                 .filter(|raw| self.is_claim(text, raw))
                 .or_else(|| self.ordinal_claim(text, pos));

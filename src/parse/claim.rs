@@ -310,12 +310,14 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
             };
             let number_start = offset(doc, after_qualifier);
             let (rest, (value, scaled, in_words)) = quantity(lex, after_qualifier).ok()?;
-            match range_tail(lex, rest) {
-                Ok((r, (high, high_scaled))) if !in_words => {
-                    let (r, (low, high, scaled)) = range_values(i, r, value, scaled, high, high_scaled).ok()?;
-                    (r, number_start, low, Some(high), Bound::Range, scaled, false, true)
-                }
-                _ => (rest, number_start, value, None, bound, scaled, in_words, qualified),
+            let ranged = range_tail(lex, rest)
+                .ok()
+                .filter(|_| !in_words)
+                .and_then(|(r, (high, high_scaled))| range_values(i, r, value, scaled, high, high_scaled).ok());
+            match ranged {
+                Some((r, (low, high, scaled))) => (r, number_start, low, Some(high), Bound::Range, scaled, false, true),
+                // "من 40 ألفًا إلى 35 ألفًا" is no range: two numbers (a trend may be wrong).
+                None => (rest, number_start, value, None, bound, scaled, in_words, qualified),
             }
         };
     // "5,000+": at least.

@@ -52,7 +52,7 @@ pub fn decimal(i: &str) -> PResult<'_, f64> {
     } else if end > 0 && end + 1 < b.len() && b[end] == b',' && !i[..end].contains(',') {
         // A decimal comma, as Maghrebi and European papers write it: "5,8 مليون".
         let frac_end = digits_from(end + 1);
-        if (1..=2).contains(&(frac_end - end - 1)) && !b.get(frac_end).is_some_and(|&c| c == b',') {
+        if (1..=2).contains(&(frac_end - end - 1)) && b.get(frac_end).is_none_or(|&c| c != b',') {
             end = frac_end;
             decimal_comma = true;
         }

@@ -37,11 +37,19 @@ pub struct Options {
     pub min_shared_words: usize,
     /// Also compare claims within one document.
     pub within_document: bool,
+    /// A toll (a cumulative event) reported this many days apart must not fall.
+    pub toll_days: i64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { approx_tolerance: 0.10, exact_tolerance: 0.0, min_shared_words: 3, within_document: false }
+        Options {
+            approx_tolerance: 0.10,
+            exact_tolerance: 0.0,
+            min_shared_words: 3,
+            within_document: false,
+            toll_days: 3,
+        }
     }
 }
 
@@ -52,7 +60,7 @@ pub struct Agreement {
 
 /// Same subject: a shared entity, or (when neither names one the other lacks) enough
 /// shared sentence words.
-pub fn same_subject(a: &Fact, b: &Fact, min_shared_words: usize) -> bool {
+pub fn same_subject(corpus: &Corpus, a: &Fact, b: &Fact, min_shared_words: usize) -> bool {
     let (ea, eb) = (&a.context.entities, &b.context.entities);
     if !ea.is_empty() && !eb.is_empty() {
         return ea.iter().any(|e| eb.contains(e));
@@ -61,8 +69,22 @@ pub fn same_subject(a: &Fact, b: &Fact, min_shared_words: usize) -> bool {
         // Across languages, a name both sentences spell: "ترحين" / "Tarhin".
         return shared_words(&a.context.names, &b.context.names) >= 1;
     }
-    shared_words(&a.context.words, &b.context.words) >= min_shared_words
+    let shared = shared_words(&a.context.words, &b.context.words);
+    // English names (capitalised words) that differ mean different places or people.
+    let (na, nb) = (&a.context.names, &b.context.names);
+    if a.language == "en" && !na.is_empty() && !nb.is_empty() && shared_words(na, nb) == 0 {
+        return shared >= min_shared_words + 2;
+    }
+    // Two versions of one story share most of their words; then little in the two
+    // sentences is enough.
+    if a.doc != b.doc && corpus.same_story(a.doc, b.doc) >= SAME_STORY && shared >= 1 {
+        return true;
+    }
+    shared >= min_shared_words
 }
+
+/// The share of content words two documents must have in common to be one story.
+const SAME_STORY: f64 = 0.3;
 
 impl Rule for Agreement {
     fn meta(&self) -> &RuleMeta {
@@ -79,13 +101,27 @@ impl Rule for Agreement {
             }
         }
         let o = &self.options;
-        let mut seen = std::collections::BTreeSet::new();
+        let ctx = crate::context::ContextLexicon::default_context();
+        // One finding per pair of documents and metric, holding every clashing claim.
+        let mut found: BTreeMap<(usize, usize, String), Finding> = BTreeMap::new();
         for (metric, facts) in &mut groups {
             facts.sort_by_key(|f| f.time_span().map(|t| t.0));
+            let cumulative =
+                facts.first().and_then(|f| f.context.event.as_ref()).is_some_and(|e| ctx.cumulative.contains(e));
             for (i, a) in facts.iter().enumerate() {
-                let a_end = a.time_span().map(|t| t.1);
+                let a_end = a.time_span().map(|t| t.1 + chrono::Duration::days(o.toll_days));
                 for b in facts[i + 1..].iter().take_while(|b| b.time_span().map(|t| t.0) <= a_end) {
-                    if !super::same_time(a, b) {
+                    let clash = match super::time_relation(a, b, o.toll_days) {
+                        super::TimeRelation::Same => incompatible(a, b, o.approx_tolerance, o.exact_tolerance),
+                        // A toll that falls from one day to the next.
+                        super::TimeRelation::Close { a_first } if cumulative => {
+                            let (early, late) = if a_first { (a, b) } else { (b, a) };
+                            late.interval(o.approx_tolerance, o.exact_tolerance).1
+                                < early.interval(o.approx_tolerance, o.exact_tolerance).0
+                        }
+                        _ => false,
+                    };
+                    if !clash {
                         continue;
                     }
                     let time = a.time.as_ref().map(|t| t.to_string()).unwrap_or_default();
@@ -93,13 +129,16 @@ impl Rule for Agreement {
                     if same_doc && (!o.within_document || a.sentence == b.sentence) {
                         continue;
                     }
-                    if !incompatible(a, b, o.approx_tolerance, o.exact_tolerance)
-                        || !same_subject(a, b, o.min_shared_words)
-                    {
+                    if !same_subject(corpus, a, b, o.min_shared_words) {
                         continue;
                     }
-                    // One finding per pair of documents and metric.
-                    if !seen.insert((a.doc.min(b.doc), a.doc.max(b.doc), metric.clone())) {
+                    let key = (a.doc.min(b.doc), a.doc.max(b.doc), metric.clone());
+                    if let Some(f) = found.get_mut(&key) {
+                        for l in [a.location(corpus), b.location(corpus)] {
+                            if !f.locations.contains(&l) {
+                                f.locations.push(l);
+                            }
+                        }
                         continue;
                     }
                     let message = self.meta.message(&[
@@ -109,9 +148,10 @@ impl Rule for Agreement {
                         ("b", show(b)),
                         ("b_doc", short(corpus.doc_path(b.doc)).to_string()),
                     ]);
-                    out.push(self.meta.finding(message, vec![a.location(corpus), b.location(corpus)], None));
+                    found.insert(key, self.meta.finding(message, vec![a.location(corpus), b.location(corpus)], None));
                 }
             }
         }
+        out.extend(found.into_values());
     }
 }

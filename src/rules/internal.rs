@@ -37,7 +37,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { approx_tolerance: 0.10, exact_tolerance: 0.0, min_shared_words_headline: 2, min_shared_words_body: 4 }
+        Options { approx_tolerance: 0.10, exact_tolerance: 0.0, min_shared_words_headline: 1, min_shared_words_body: 4 }
     }
 }
 
@@ -55,27 +55,33 @@ impl Rule for Internal {
         let o = &self.options;
         let mut by_doc: Vec<Vec<&super::Fact>> = vec![Vec::new(); corpus.docs.len()];
         for f in &corpus.facts {
-            if f.context.metric().is_some() && f.time.is_some() {
+            if f.context.class.is_some() && f.time.is_some() {
                 by_doc[f.doc].push(f);
             }
         }
         for facts in &by_doc {
             for (i, a) in facts.iter().enumerate() {
                 for b in &facts[i + 1..] {
-                    if a.sentence == b.sentence || a.context.metric() != b.context.metric() || a.time != b.time {
-                        continue;
-                    }
-                    let needed = if a.in_headline || b.in_headline {
-                        o.min_shared_words_headline
-                    } else {
-                        o.min_shared_words_body
-                    };
-                    if a.context.event.is_none() && !(a.in_headline || b.in_headline) {
-                        continue;
-                    }
-                    if shared_words(&a.context.words, &b.context.words) < needed
+                    // The same class; the same event where both name one (a headline often
+                    // names it where the body does not).
+                    let headline = a.in_headline || b.in_headline;
+                    let events_differ = matches!((&a.context.event, &b.context.event), (Some(x), Some(y)) if x != y);
+                    let events_match = headline || (a.context.event.is_some() && a.context.event == b.context.event);
+                    if a.sentence == b.sentence
+                        || a.context.class != b.context.class
+                        || events_differ
+                        || !events_match
+                        || (!headline && a.time != b.time)
                         || !incompatible(a, b, o.approx_tolerance, o.exact_tolerance)
                     {
+                        continue;
+                    }
+                    let shared = shared_words(&a.context.words, &b.context.words);
+                    let needed = if headline { o.min_shared_words_headline } else { o.min_shared_words_body };
+                    // Two body sentences must be mostly about the same thing: a total and
+                    // its parts ("47 killed … 12 of them in X") share less.
+                    let overlap = shared as f64 / a.context.words.len().min(b.context.words.len()).max(1) as f64;
+                    if shared < needed || (!headline && overlap < 0.5) {
                         continue;
                     }
                     let message = self.meta.message(&[

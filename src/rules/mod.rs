@@ -231,24 +231,44 @@ impl Fact {
         self.context.kind
     }
 
-    /// The days the claim's time covers. A time taken from the document (not from the
-    /// claim's sentence) is the publication day; the event may lie up to two days
-    /// before it.
+    /// The days the claim's time covers (a time from the document is its reference day).
     pub fn time_span(&self) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
-        let (s, e) = self.time.as_ref()?.days();
-        Some(if self.time_in_sentence { (s, e) } else { (s - chrono::Duration::days(2), e) })
+        Some(self.time.as_ref()?.days())
     }
 }
 
-/// Do two facts hold for the same time? Two times from their sentences must be the
-/// same; otherwise both must be a few days at most, and overlap.
-pub fn same_time(a: &Fact, b: &Fact) -> bool {
-    if a.time_in_sentence && b.time_in_sentence {
-        return a.time == b.time;
+/// How two facts' times relate, for comparing their values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeRelation {
+    /// The same period or day.
+    Same,
+    /// Days close together (at most `days` apart), `a` before `b`.
+    Close {
+        a_first: bool,
+    },
+    Apart,
+}
+
+/// Two times from the claims' own sentences must be equal to be the same; a time from
+/// the document (its reference day) is the same as a day it equals. Short spans a few
+/// days apart are close: a toll reported on two days.
+pub fn time_relation(a: &Fact, b: &Fact, close_days: i64) -> TimeRelation {
+    if a.time == b.time {
+        return TimeRelation::Same;
     }
-    let (Some((as_, ae)), Some((bs, be))) = (a.time_span(), b.time_span()) else { return false };
+    let (Some((as_, ae)), Some((bs, be))) = (a.time_span(), b.time_span()) else { return TimeRelation::Apart };
     let short = |s: chrono::NaiveDate, e: chrono::NaiveDate| (e - s).num_days() <= 3;
-    short(as_, ae) && short(bs, be) && as_ <= be && bs <= ae
+    if !(short(as_, ae) && short(bs, be)) {
+        return TimeRelation::Apart;
+    }
+    if !(a.time_in_sentence && b.time_in_sentence) && as_ <= be && bs <= ae {
+        return TimeRelation::Same;
+    }
+    if (as_ - be).num_days().abs() <= close_days || (bs - ae).num_days().abs() <= close_days {
+        TimeRelation::Close { a_first: ae <= bs }
+    } else {
+        TimeRelation::Apart
+    }
 }
 
 /// Do two facts' values contradict each other?
@@ -264,6 +284,8 @@ pub struct Corpus<'a> {
     pub docs: &'a [Analysis],
     pub texts: Vec<&'a str>,
     pub facts: Vec<Fact>,
+    /// Each document's content words, sorted: what the whole story is about.
+    pub doc_words: Vec<Vec<String>>,
 }
 
 impl<'a> Corpus<'a> {
@@ -307,7 +329,15 @@ impl<'a> Corpus<'a> {
                 });
             }
         }
-        Corpus { docs, texts, facts }
+        let doc_words = docs.iter().map(|a| ctx.content_words(&a.normalized().text)).collect();
+        Corpus { docs, texts, facts, doc_words }
+    }
+
+    /// Do two documents tell the same story? The share of the smaller one's content
+    /// words that the other has too.
+    pub fn same_story(&self, a: usize, b: usize) -> f64 {
+        let (wa, wb) = (&self.doc_words[a], &self.doc_words[b]);
+        crate::context::shared_words(wa, wb) as f64 / wa.len().min(wb.len()).max(1) as f64
     }
 
     pub fn doc_path(&self, doc: usize) -> &str {

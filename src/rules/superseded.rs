@@ -56,7 +56,12 @@ impl Rule for Superseded {
                 if a.doc == b.doc || a.context.metric() != b.context.metric() || ta.days().1 >= tb.days().0 {
                     continue;
                 }
-                if !incompatible(a, b, 0.0, 0.0) || !same_subject(a, b, self.options.min_shared_words) {
+                // A figure ten times another is another quantity, not an update.
+                let ratio = a.value.max(b.value) / a.value.min(b.value).max(1.0);
+                if ratio > 10.0
+                    || !incompatible(a, b, 0.0, 0.0)
+                    || !same_subject(corpus, a, b, self.options.min_shared_words)
+                {
                     continue;
                 }
                 if !seen.insert((a.doc, b.doc, a.context.metric())) {
