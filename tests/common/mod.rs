@@ -168,3 +168,83 @@ pub fn score_dates(report: &Report, gold: &Gold, docs: &HashMap<String, String>)
     s.matched_scored = scored;
     s
 }
+
+/// Conflicts a corpus must report and look-alikes it must not (expected.yaml or the
+/// `conflicts`/`consistent` sections of gold.yaml).
+#[derive(Debug, Deserialize)]
+pub struct Expected {
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
+    pub consistent: Vec<Conflict>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Conflict {
+    pub a: Ref,
+    pub b: Option<Ref>,
+    #[serde(default)]
+    pub why: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Ref {
+    pub doc: String,
+    pub text: String,
+    pub nth: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct ConflictScore {
+    pub expected: usize,
+    pub detected: usize,
+    pub failing_findings: usize,
+    pub true_findings: usize,
+    pub lookalike_alarms: Vec<String>,
+    pub other_alarms: Vec<String>,
+    pub missed: Vec<String>,
+}
+
+fn locate_ref(dir: &Path, r: &Ref) -> (String, usize, usize) {
+    let text = std::fs::read_to_string(dir.join(&r.doc)).unwrap();
+    let pos = text.match_indices(&r.text).nth(r.nth.unwrap_or(1) - 1).unwrap_or_else(|| panic!("{} not in {}", r.text, r.doc)).0;
+    (r.doc.clone(), pos, pos + r.text.len())
+}
+
+/// Score findings as the evaluation scorer does: a conflict is detected when one
+/// error or warning has locations on both of its sides.
+pub fn score_conflicts(report: &Report, dir: &Path, expected: &Expected) -> ConflictScore {
+    let findings: Vec<_> =
+        report.findings.iter().filter(|f| f.severity != claimcheck::report::Severity::Info).collect();
+    let hits = |f: &claimcheck::report::Finding, r: &(String, usize, usize)| {
+        f.locations.iter().any(|l| overlaps(&(base(&l.doc), l.start, l.end), r))
+    };
+    let conflicts: Vec<_> = expected
+        .conflicts
+        .iter()
+        .map(|c| (locate_ref(dir, &c.a), c.b.as_ref().map(|b| locate_ref(dir, b)), c.why.clone()))
+        .collect();
+    let consistent: Vec<_> = expected
+        .consistent
+        .iter()
+        .map(|c| (locate_ref(dir, &c.a), c.b.as_ref().map_or_else(|| locate_ref(dir, &c.a), |b| locate_ref(dir, b))))
+        .collect();
+    let mut s = ConflictScore { expected: conflicts.len(), failing_findings: findings.len(), ..ConflictScore::default() };
+    for (a, b, why) in &conflicts {
+        if findings.iter().any(|f| hits(f, a) && b.as_ref().is_none_or(|b| hits(f, b))) {
+            s.detected += 1;
+        } else {
+            s.missed.push(why.clone());
+        }
+    }
+    for f in &findings {
+        if conflicts.iter().any(|(a, b, _)| hits(f, a) && b.as_ref().is_none_or(|b| hits(f, b))) {
+            s.true_findings += 1;
+        } else if consistent.iter().any(|(a, b)| hits(f, a) && hits(f, b)) {
+            s.lookalike_alarms.push(format!("[{}] {}", f.rule, f.message));
+        } else {
+            s.other_alarms.push(format!("[{}] {}", f.rule, f.message));
+        }
+    }
+    s
+}

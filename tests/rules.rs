@@ -1,0 +1,93 @@
+//! Every rule fixture corpus (`fixtures/rules/<rule>/`, documents that must fire and
+//! documents that must not, with `expected.yaml`) and every scored corpus with
+//! conflicts in its gold.yaml, checked end to end with the default rules.
+
+mod common;
+
+use claimcheck::Options;
+use std::path::{Path, PathBuf};
+
+fn folders(under: &str, file: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(under);
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(file).exists())
+        .collect();
+    out.sort();
+    out
+}
+
+fn run(dir: &Path, file: &str) -> common::ConflictScore {
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    let expected: common::Expected = claimcheck::lexicon::load_yaml(file, &text).unwrap();
+    let report = claimcheck::check(&[dir.to_path_buf()], &Options::default()).expect("default rules load");
+    let s = common::score_conflicts(&report, dir, &expected);
+    eprintln!(
+        "{}: {}/{} conflicts found; {} look-alike and {} other false alarms\n  missed {:?}\n  look-alike alarms {:?}\n  other {:?}",
+        dir.display(),
+        s.detected,
+        s.expected,
+        s.lookalike_alarms.len(),
+        s.other_alarms.len(),
+        s.missed,
+        s.lookalike_alarms,
+        s.other_alarms
+    );
+    s
+}
+
+#[test]
+fn every_rule_has_a_fixture_corpus() {
+    let rules = claimcheck::rules::load_rules(None).unwrap();
+    let have: Vec<String> = folders("fixtures/rules", "expected.yaml")
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for r in &rules {
+        assert!(have.contains(&r.meta().id), "rule {} has no fixtures/rules/{}/expected.yaml", r.meta().id, r.meta().id);
+    }
+}
+
+#[test]
+fn rule_fixtures_fire_where_they_must_and_not_on_look_alikes() {
+    let (mut expected, mut detected, mut findings, mut true_findings) = (0, 0, 0, 0);
+    let mut lookalikes = Vec::new();
+    for dir in folders("fixtures/rules", "expected.yaml") {
+        let s = run(&dir, "expected.yaml");
+        expected += s.expected;
+        detected += s.detected;
+        findings += s.failing_findings;
+        true_findings += s.true_findings;
+        lookalikes.extend(s.lookalike_alarms);
+    }
+    let recall = detected as f64 / expected.max(1) as f64;
+    let precision = true_findings as f64 / findings.max(1) as f64;
+    eprintln!("rule fixtures: recall {recall:.2} ({detected}/{expected}), precision {precision:.2}");
+    assert!(recall >= 0.75, "recall {recall:.2}");
+    assert!(precision >= 0.9, "precision {precision:.2}");
+    assert!(lookalikes.is_empty(), "look-alikes reported: {lookalikes:?}");
+}
+
+#[test]
+fn scored_corpora_report_their_planted_conflicts() {
+    let mut dirs = folders("fixtures/corpora", "gold.yaml");
+    dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example"));
+    let (mut expected, mut detected, mut findings, mut true_findings) = (0, 0, 0, 0);
+    let mut lookalikes = Vec::new();
+    for dir in dirs {
+        let s = run(&dir, "gold.yaml");
+        expected += s.expected;
+        detected += s.detected;
+        findings += s.failing_findings;
+        true_findings += s.true_findings;
+        lookalikes.extend(s.lookalike_alarms);
+    }
+    let recall = detected as f64 / expected.max(1) as f64;
+    let precision = true_findings as f64 / findings.max(1) as f64;
+    eprintln!("corpora: recall {recall:.2} ({detected}/{expected}), precision {precision:.2}");
+    assert!(recall >= 0.6, "recall {recall:.2}");
+    assert!(precision >= 0.8, "precision {precision:.2}");
+    assert!(lookalikes.is_empty(), "look-alikes reported: {lookalikes:?}");
+}
