@@ -9,12 +9,8 @@ use std::path::{Path, PathBuf};
 
 fn folders(under: &str, file: &str) -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(under);
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join(file).exists())
-        .collect();
+    let mut out: Vec<PathBuf> =
+        std::fs::read_dir(&root).unwrap().flatten().map(|e| e.path()).filter(|p| p.join(file).exists()).collect();
     out.sort();
     out
 }
@@ -46,7 +42,12 @@ fn every_rule_has_a_fixture_corpus() {
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     for r in &rules {
-        assert!(have.contains(&r.meta().id), "rule {} has no fixtures/rules/{}/expected.yaml", r.meta().id, r.meta().id);
+        assert!(
+            have.contains(&r.meta().id),
+            "rule {} has no fixtures/rules/{}/expected.yaml",
+            r.meta().id,
+            r.meta().id
+        );
     }
 }
 

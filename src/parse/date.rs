@@ -442,8 +442,11 @@ pub fn relative<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateEx
             // "اليوم الماضي" is in the relative-day list; "this day" is today.
         } else {
             return Ok(match unit {
-                Unit::Year => match year_number(lex, sep(rest)) {
-                    Ok((r2, y)) => (r2, DateExpr::Year { year: YearRef::Abs(y), relative: Some(k) }),
+                Unit::Year => match year_number(lex, sep(rest).trim_start_matches(['(', ' '])) {
+                    Ok((r2, y)) => (
+                        r2.strip_prefix(')').unwrap_or(r2),
+                        DateExpr::Year { year: YearRef::Abs(y), relative: Some(k) },
+                    ),
                     Err(_) => (rest, DateExpr::Year { year: YearRef::Rel(k), relative: Some(k) }),
                 },
                 Unit::Day if mode == Mode::Document => return fail(i, "a checkable date"),
@@ -559,7 +562,7 @@ pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Da
     }
     if let Ok((rest, e)) = day_month(lex, r2).or_else(|_| numeric_date(lex, r2)).or_else(|_| month_day(lex, r2)) {
         if matches!(e, DateExpr::Day { .. }) {
-            return Ok((rest, with_weekday(e)));
+            return Ok(with_hijri_twin(lex, rest, with_weekday(e)));
         }
     }
     // A day alone after the weekday: "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر".
@@ -776,6 +779,22 @@ pub fn hijri_month_in_year<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExp
     Ok((rest, DateExpr::HijriMonthInYear { month: m, year: y }))
 }
 
+/// "4 يوليو 2024م الموافق 1 محرم 1446هـ": a Gregorian day followed by its Hijri twin.
+fn with_hijri_twin<'a>(lex: &Lexicon, rest: &'a str, gregorian: DateExpr) -> (&'a str, DateExpr) {
+    if !matches!(gregorian, DateExpr::Day { .. }) {
+        return (rest, gregorian);
+    }
+    let r = sep(rest);
+    if let Ok((r2, ())) = one_word_of(&lex.calendar.weekday_links, r) {
+        if let Ok((r3, h)) = hijri(lex, sep(r2)) {
+            if matches!(h, DateExpr::Hijri { year: Some(_), .. }) {
+                return (r3, DateExpr::HijriPair { hijri: Box::new(h), gregorian: Box::new(gregorian) });
+            }
+        }
+    }
+    (rest, gregorian)
+}
+
 /// A single date (not an interval), longest family first.
 pub fn simple_date<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
     nth_weekday(lex, i)
@@ -788,7 +807,7 @@ pub fn simple_date<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Dat
         .or_else(|_| numeric_date(lex, i))
         .or_else(|_| part_expr(lex, i))
         .or_else(|_| year_period_expr(lex, i))
-        .or_else(|_| day_month(lex, i))
+        .or_else(|_| day_month(lex, i).map(|(r, e)| with_hijri_twin(lex, r, e)))
         .or_else(|_| month_day(lex, i))
         .or_else(|_| month_year(lex, i))
         .or_else(|_| year_expr(lex, i))

@@ -207,7 +207,11 @@ pub struct ConflictScore {
 
 fn locate_ref(dir: &Path, r: &Ref) -> (String, usize, usize) {
     let text = std::fs::read_to_string(dir.join(&r.doc)).unwrap();
-    let pos = text.match_indices(&r.text).nth(r.nth.unwrap_or(1) - 1).unwrap_or_else(|| panic!("{} not in {}", r.text, r.doc)).0;
+    let pos = text
+        .match_indices(&r.text)
+        .nth(r.nth.unwrap_or(1) - 1)
+        .unwrap_or_else(|| panic!("{} not in {}", r.text, r.doc))
+        .0;
     (r.doc.clone(), pos, pos + r.text.len())
 }
 
@@ -229,7 +233,8 @@ pub fn score_conflicts(report: &Report, dir: &Path, expected: &Expected) -> Conf
         .iter()
         .map(|c| (locate_ref(dir, &c.a), c.b.as_ref().map_or_else(|| locate_ref(dir, &c.a), |b| locate_ref(dir, b))))
         .collect();
-    let mut s = ConflictScore { expected: conflicts.len(), failing_findings: findings.len(), ..ConflictScore::default() };
+    let mut s =
+        ConflictScore { expected: conflicts.len(), failing_findings: findings.len(), ..ConflictScore::default() };
     for (a, b, why) in &conflicts {
         if findings.iter().any(|f| hits(f, a) && b.as_ref().is_none_or(|b| hits(f, b))) {
             s.detected += 1;
