@@ -58,7 +58,7 @@ fn corpus() -> Vec<String> {
         let mut doc = String::with_capacity(DOC_BYTES + 256);
         while doc.len() < DOC_BYTES {
             // About one sentence in four carries figures, as in the fixture articles.
-            if rng.next() % 4 != 0 {
+            if !rng.next().is_multiple_of(4) {
                 doc.push_str(PROSE[(rng.next() % PROSE.len() as u64) as usize]);
                 doc.push(' ');
                 continue;
@@ -66,7 +66,7 @@ fn corpus() -> Vec<String> {
             let t = TEMPLATES[(rng.next() % TEMPLATES.len() as u64) as usize];
             let n = (rng.next() % 5000 + 2).to_string();
             doc.push_str(&t.replace("{n}", &n));
-            doc.push(if rng.next() % 3 == 0 { '\n' } else { ' ' });
+            doc.push(if rng.next().is_multiple_of(3) { '\n' } else { ' ' });
         }
         total += doc.len();
         docs.push(doc);
