@@ -27,6 +27,7 @@ struct MetricsFile {
     noun_events: BTreeMap<String, Vec<String>>,
     past_markers: Vec<String>,
     stopwords: Vec<String>,
+    incidents: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -77,6 +78,8 @@ pub struct ContextLexicon {
     pub future_markers: FxHashSet<String>,
     pub past_markers: FxHashSet<String>,
     noun_events: FxHashMap<String, String>,
+    /// Incident words -> incident id ("الهجوم", "attack" -> attack).
+    pub incidents: FxHashMap<String, String>,
     /// Events whose figures only rise (tolls).
     pub cumulative: FxHashSet<String>,
     /// Words that name the metric or the time rather than the subject.
@@ -149,6 +152,11 @@ impl ContextLexicon {
                 .iter()
                 .flat_map(|(e, nouns)| nouns.iter().map(move |n| (normalize_word(n), e.clone())))
                 .collect(),
+            incidents: metrics
+                .incidents
+                .iter()
+                .flat_map(|(id, words)| words.iter().map(move |w| (normalize_word(w), id.clone())))
+                .collect(),
             cumulative: metrics.events.iter().filter(|(_, e)| e.cumulative).map(|(id, _)| id.clone()).collect(),
             not_subject: {
                 let mut words: FxHashSet<String> =
@@ -156,6 +164,18 @@ impl ContextLexicon {
                 words.extend(metrics.classes.values().flatten().map(|w| normalize_word(w)));
                 let cal = crate::lexicon::Lexicon::default_lexicon();
                 words.extend(cal.weekdays.keys().cloned());
+                // Month names: "نيسان" says when, not what.
+                let months =
+                    crate::lexicon::DEFAULT_FILES.iter().find(|(n, _)| n.ends_with("calendar.yaml")).map(|(_, t)| *t);
+                if let Some(t) = months {
+                    words.extend(t.lines().skip_while(|l| !l.starts_with("months:")).skip(1).take(12).flat_map(|l| {
+                        let inner = l.split_once('[').map_or("", |x| x.1).trim_end_matches(']');
+                        inner
+                            .split(',')
+                            .flat_map(|w| normalize_word(w).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                            .collect::<Vec<_>>()
+                    }));
+                }
                 words.extend(
                     ["people", "persons", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
                         .map(String::from),
@@ -176,6 +196,17 @@ impl ContextLexicon {
     /// The event a word names, if any ("ومقتل" -> killed).
     pub fn event_of(&self, w: &str) -> Option<(String, MetricKind)> {
         stems(w).find_map(|s| self.events.get(s).cloned())
+    }
+
+    /// The incidents a normalised text names.
+    pub fn incidents_in(&self, norm_text: &str) -> Vec<String> {
+        let mut out: Vec<String> = norm_text
+            .split(|c: char| !is_word_char(c))
+            .filter_map(|w| stems(w).find_map(|s| self.incidents.get(s)).cloned())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     pub fn class_of(&self, noun: &str) -> Option<&str> {

@@ -76,6 +76,11 @@ impl Rule for Internal {
                     {
                         continue;
                     }
+                    // Ten times another figure is another quantity (a total and a part).
+                    let ratio = a.value.max(b.value) / a.value.min(b.value).max(1e-9);
+                    if ratio > 10.0 {
+                        continue;
+                    }
                     let shared = shared_words(&a.context.words, &b.context.words);
                     let needed = if headline { o.min_shared_words_headline } else { o.min_shared_words_body };
                     // Two body sentences must be mostly about the same thing: a total and

@@ -13,6 +13,7 @@
 
 pub mod agreement;
 pub mod aligned;
+pub mod event_dates;
 pub mod future_event;
 pub mod hijri;
 pub mod internal;
@@ -107,6 +108,7 @@ pub const KINDS: &[Kind] = &[
     relative_year::KIND,
     hijri::KIND,
     superseded::KIND,
+    event_dates::KIND,
 ];
 
 /// Parse a rule file's options for a kind (with `deny_unknown_fields` on `O`, unknown
@@ -127,6 +129,7 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     ("rules/checks/relative-year-mismatch.yaml", include_str!("../../rules/checks/relative-year-mismatch.yaml")),
     ("rules/checks/hijri-mismatch.yaml", include_str!("../../rules/checks/hijri-mismatch.yaml")),
     ("rules/checks/superseded-figure.yaml", include_str!("../../rules/checks/superseded-figure.yaml")),
+    ("rules/checks/event-date-mismatch.yaml", include_str!("../../rules/checks/event-date-mismatch.yaml")),
 ];
 
 /// Build one rule from a file.
