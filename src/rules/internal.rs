@@ -9,7 +9,7 @@
 //!
 //! Example: headline "Over 400 schools damaged", body "the ministry counted 312 schools".
 
-use super::{incompatible, show, Corpus, Docs, Kind, Rule, RuleMeta};
+use super::{incompatible, show, Corpus, Docs, Fact, Kind, Rule, RuleMeta};
 use crate::context::shared_words;
 use crate::report::Finding;
 use serde::Deserialize;
@@ -53,52 +53,70 @@ impl Rule for Internal {
 
     fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
         let o = &self.options;
-        let mut by_doc: Vec<Vec<&super::Fact>> = vec![Vec::new(); corpus.docs.len()];
+        let mut by_doc: Vec<Vec<&Fact>> = vec![Vec::new(); corpus.docs.len()];
         for f in &corpus.facts {
-            if f.context.class.is_some() && f.time.is_some() {
+            // Percentages of different bases are not one quantity.
+            if f.context.class.as_deref().is_some_and(|c| c != "percent") && f.time.is_some() {
                 by_doc[f.doc].push(f);
             }
         }
         for facts in &by_doc {
-            for (i, a) in facts.iter().enumerate() {
-                for b in &facts[i + 1..] {
-                    // The same class; the same event where both name one (a headline often
-                    // names it where the body does not).
-                    let headline = a.in_headline || b.in_headline;
-                    let events_differ = matches!((&a.context.event, &b.context.event), (Some(x), Some(y)) if x != y);
-                    let events_match = headline || (a.context.event.is_some() && a.context.event == b.context.event);
-                    if a.sentence == b.sentence
-                        || a.context.class != b.context.class
-                        || events_differ
-                        || !events_match
-                        || (!headline && a.time != b.time)
-                        || !incompatible(a, b, o.approx_tolerance, o.exact_tolerance)
+            // A headline figure against the body claim that matches it best.
+            for h in facts.iter().filter(|f| f.in_headline) {
+                let best = facts
+                    .iter()
+                    .filter(|b| !b.in_headline && comparable(h, b))
+                    .max_by_key(|b| (shared_words(&h.context.words, &b.context.words), std::cmp::Reverse(b.start)));
+                if let Some(b) = best {
+                    let shared = shared_words(&h.context.words, &b.context.words);
+                    if shared >= o.min_shared_words_headline && clash(h, b, o) {
+                        out.push(self.finding(corpus, h, b));
+                    }
+                }
+            }
+            // Two body sentences: the same metric, event and time, mostly the same words.
+            for (i, a) in facts.iter().enumerate().filter(|(_, f)| !f.in_headline) {
+                for b in facts[i + 1..].iter().filter(|f| !f.in_headline) {
+                    if !comparable(a, b)
+                        || a.context.event.is_none()
+                        || a.context.event != b.context.event
+                        || a.time != b.time
                     {
                         continue;
                     }
-                    // Ten times another figure is another quantity (a total and a part).
-                    let ratio = a.value.max(b.value) / a.value.min(b.value).max(1e-9);
-                    if ratio > 10.0 {
-                        continue;
-                    }
                     let shared = shared_words(&a.context.words, &b.context.words);
-                    let needed = if headline { o.min_shared_words_headline } else { o.min_shared_words_body };
-                    // Two body sentences must be mostly about the same thing: a total and
-                    // its parts ("47 killed … 12 of them in X") share less.
                     let overlap = shared as f64 / a.context.words.len().min(b.context.words.len()).max(1) as f64;
-                    if shared < needed || (!headline && overlap < 0.5) {
-                        continue;
+                    if shared >= o.min_shared_words_body && overlap >= 0.5 && clash(a, b, o) {
+                        out.push(self.finding(corpus, a, b));
                     }
-                    let message = self.meta.message(&[
-                        ("metric", a.context.metric().unwrap_or_default()),
-                        ("a", show(a)),
-                        ("b", show(b)),
-                        ("where_a", if a.in_headline { "the headline".into() } else { format!("line {}", a.line) }),
-                        ("where_b", format!("line {}", b.line)),
-                    ]);
-                    out.push(self.meta.finding(message, vec![a.location(corpus), b.location(corpus)], None));
                 }
             }
         }
+    }
+}
+
+/// Same class, in different sentences, and no two different events.
+fn comparable(a: &Fact, b: &Fact) -> bool {
+    let events_differ = matches!((&a.context.event, &b.context.event), (Some(x), Some(y)) if x != y);
+    a.sentence != b.sentence && a.context.class == b.context.class && !events_differ
+}
+
+/// Incompatible values that are still one quantity (ten times another figure is a
+/// total and a part, not one figure told twice).
+fn clash(a: &Fact, b: &Fact, o: &Options) -> bool {
+    let ratio = a.value.max(b.value) / a.value.min(b.value).max(1e-9);
+    ratio <= 10.0 && incompatible(a, b, o.approx_tolerance, o.exact_tolerance)
+}
+
+impl Internal {
+    fn finding(&self, corpus: &Corpus, a: &Fact, b: &Fact) -> Finding {
+        let message = self.meta.message(&[
+            ("metric", a.context.metric().unwrap_or_default()),
+            ("a", show(a)),
+            ("b", show(b)),
+            ("where_a", if a.in_headline { "the headline".into() } else { format!("line {}", a.line) }),
+            ("where_b", format!("line {}", b.line)),
+        ]);
+        self.meta.finding(message, vec![a.location(corpus), b.location(corpus)], None)
     }
 }

@@ -348,14 +348,17 @@ impl<'a> Corpus<'a> {
     }
 }
 
-/// The headline: the first non-empty line, when it is short and does not end a
-/// sentence (page chrome such as "×" is skipped).
+/// The headline: the first line with a few words, when it is short and does not end
+/// a sentence. Page chrome is skipped: lines of a few letters ("×"), menus and
+/// breadcrumbs ("Home | News", "الرئيسية › أخبار") and cookie banners.
 pub fn headline_span(text: &str) -> Option<(usize, usize)> {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim();
         let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 12 {
+        let words = t.split_whitespace().count();
+        let chrome = t.contains(['|', '›', '»', '•', '·']) || t.to_lowercase().contains("cookie");
+        if letters >= 12 && words >= 4 && !chrome {
             let ends_sentence = t.ends_with(['.', '؟', '!']);
             return (t.chars().count() <= 200 && !ends_sentence).then_some((start, start + line.len()));
         }
