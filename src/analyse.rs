@@ -84,38 +84,39 @@ pub fn analyse(doc: &Document, options: &Options) -> Analysis {
         norm,
         lines,
     };
-    resolve(&mut a);
+    resolve(&mut a, &doc.text);
     a
 }
 
 /// Resolve every date against the document's reference and place claims in time.
-fn resolve(a: &mut Analysis) {
+fn resolve(a: &mut Analysis, text: &str) {
     let resolver = Resolver { reference: a.reference.map(|(d, _)| d), years: mentioned_years(&a.dates) };
     for d in &mut a.dates {
         d.value = resolver.resolve(&d.expr);
     }
     let doc_time = a.reference.map(|(d, _)| DateValue::Day(d));
-    a.claim_times =
-        a.claims
-            .iter()
-            .zip(&a.claim_sentences)
-            .map(|(c, &(s, e))| {
-                let nearest = a
-                    .dates
-                    .iter()
-                    .filter(|d| d.value.is_some() && d.start >= s && d.end <= e)
-                    .min_by_key(|d| if d.end <= c.start { c.start - d.end } else { d.start.saturating_sub(c.end) });
-                match nearest {
-                    Some(d) => d.value.clone().map(|v| (v, "sentence")),
-                    None => doc_time.clone().map(|v| (v, "document")),
-                }
-            })
-            .collect();
+    a.claim_times = a
+        .claims
+        .iter()
+        .zip(&a.claim_sentences)
+        .map(|(c, &(s, e))| {
+            // The nearest date in the sentence; a date that starts a period ("منذ …
+            // 12 أغسطس", "since March") yields to one that ends it.
+            let nearest = a.dates.iter().filter(|d| d.value.is_some() && d.start >= s && d.end <= e).min_by_key(|d| {
+                let distance = if d.end <= c.start { c.start - d.end } else { d.start.saturating_sub(c.end) };
+                (starts_period(text, s, d.start), distance)
+            });
+            match nearest {
+                Some(d) => d.value.clone().map(|v| (v, "sentence")),
+                None => doc_time.clone().map(|v| (v, "document")),
+            }
+        })
+        .collect();
 }
 
 /// Lend references: a document without one takes the reference of its most similar
 /// document (sharing at least a fifth of its shingles), then is resolved again.
-pub fn borrow_references(analyses: &mut [Analysis]) {
+pub fn borrow_references(analyses: &mut [Analysis], texts: &[&str]) {
     let has_reference: Vec<bool> = analyses.iter().map(|a| a.reference.is_some()).collect();
     if has_reference.iter().all(|&h| h) || !has_reference.iter().any(|&h| h) {
         return;
@@ -131,10 +132,20 @@ pub fn borrow_references(analyses: &mut [Analysis]) {
                 let (date, _) = analyses[other].reference.expect("candidates have references");
                 analyses[k].reference = Some((date, ReferenceSource::Weekday));
                 analyses[k].borrowed_from = Some(analyses[other].path.clone());
-                resolve(&mut analyses[k]);
+                resolve(&mut analyses[k], texts[k]);
             }
         }
     }
+}
+
+/// Is the date at `date_start` the start of a period: "منذ" or "since" among the few
+/// words before it (within its sentence, from `sentence_start`)?
+fn starts_period(text: &str, sentence_start: usize, date_start: usize) -> bool {
+    let before = &text[sentence_start..date_start];
+    before.split_whitespace().rev().take(6).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        matches!(w.as_str(), "منذ" | "ومنذ" | "since")
+    })
 }
 
 /// The share of a document's shingles it must share with another to borrow its date.

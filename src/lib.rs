@@ -71,7 +71,7 @@ pub fn check_documents(
     errors: Vec<InputError>,
 ) -> Report {
     let mut analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse::analyse(d, options)).collect();
-    analyse::borrow_references(&mut analyses);
+    analyse::borrow_references(&mut analyses, &docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>());
     let corpus = rules::Corpus::new(&analyses, docs.iter().map(|d| d.text.as_str()).collect());
     let findings = rules::run(rules, &corpus);
     let mut report = Report {

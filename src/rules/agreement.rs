@@ -66,8 +66,9 @@ pub fn same_subject(corpus: &Corpus, a: &Fact, b: &Fact, min_shared_words: usize
         return ea.iter().any(|e| eb.contains(e));
     }
     if a.language != b.language {
-        // Across languages, a name both sentences spell: "ترحين" / "Tarhin".
-        return shared_words(&a.context.names, &b.context.names) >= 1;
+        // Across languages, a name both sentences spell ("ترحين" / "Tarhin"), or
+        // stories that share several names.
+        return shared_words(&a.context.names, &b.context.names) >= 1 || corpus.shared_names(a.doc, b.doc) >= 2;
     }
     let shared = shared_words(&a.context.words, &b.context.words);
     // English names (capitalised words) that differ mean different places or people.
@@ -84,7 +85,7 @@ pub fn same_subject(corpus: &Corpus, a: &Fact, b: &Fact, min_shared_words: usize
 }
 
 /// The share of content words two documents must have in common to be one story.
-const SAME_STORY: f64 = 0.3;
+const SAME_STORY: f64 = 0.2;
 
 impl Rule for Agreement {
     fn meta(&self) -> &RuleMeta {

@@ -289,6 +289,9 @@ pub struct Corpus<'a> {
     pub facts: Vec<Fact>,
     /// Each document's content words, sorted: what the whole story is about.
     pub doc_words: Vec<Vec<String>>,
+    /// Each document's names as consonant skeletons (capitalised words in English,
+    /// content words in Arabic), to match stories across languages.
+    pub doc_names: Vec<Vec<String>>,
 }
 
 impl<'a> Corpus<'a> {
@@ -332,8 +335,29 @@ impl<'a> Corpus<'a> {
                 });
             }
         }
-        let doc_words = docs.iter().map(|a| ctx.content_words(&a.normalized().text)).collect();
-        Corpus { docs, texts, facts, doc_words }
+        let doc_words: Vec<Vec<String>> = docs.iter().map(|a| ctx.content_words(&a.normalized().text)).collect();
+        let doc_names = docs
+            .iter()
+            .zip(&doc_words)
+            .enumerate()
+            .map(|(k, (a, words))| {
+                if a.language == "en" {
+                    crate::context::latin_names(texts[k])
+                } else {
+                    let mut n: Vec<String> =
+                        words.iter().map(|w| crate::context::skeleton(w)).filter(|s| s.chars().count() >= 3).collect();
+                    n.sort();
+                    n.dedup();
+                    n
+                }
+            })
+            .collect();
+        Corpus { docs, texts, facts, doc_words, doc_names }
+    }
+
+    /// Names two documents in different languages share.
+    pub fn shared_names(&self, a: usize, b: usize) -> usize {
+        crate::context::shared_words(&self.doc_names[a], &self.doc_names[b])
     }
 
     /// Do two documents tell the same story? The share of the smaller one's content
