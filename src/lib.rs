@@ -11,6 +11,7 @@ pub mod context;
 pub mod corpus;
 pub mod dates;
 pub mod extract;
+pub mod gate;
 pub mod lexicon;
 pub mod parse;
 pub mod passages;

@@ -29,6 +29,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// Gate fixture corpora: each folder with an expected.yaml (or gold.yaml) must get
+    /// exactly its expected conflicts. Exit 1 when any corpus differs.
+    Test {
+        /// Corpus folders, or folders holding them (searched recursively).
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// A folder of rule files that add to or override the embedded rules.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules_dir: Option<PathBuf>,
+    },
     /// List the rules with their documentation, or show one rule.
     Rules {
         /// A rule id, to show that rule only.
@@ -138,6 +148,7 @@ fn main() -> ExitCode {
             };
             finish(&report, &out)
         }
+        Command::Test { dirs, rules_dir } => gate(&dirs, rules_dir),
         Command::Rules { id, rules_dir } => {
             let rules = match claimcheck::rules::load_rules(rules_dir.as_deref()) {
                 Ok(r) => r,
@@ -183,6 +194,53 @@ fn json_number(v: f64) -> serde_json::Value {
         serde_json::Value::from(v as i64)
     } else {
         serde_json::Value::from(v)
+    }
+}
+
+/// `claimcheck test`: check each corpus, compare with its expected findings, print a
+/// verdict per corpus and the differences.
+fn gate(dirs: &[PathBuf], rules_dir: Option<PathBuf>) -> ExitCode {
+    let mut corpora = Vec::new();
+    for d in dirs {
+        let found = claimcheck::gate::corpora(d);
+        if found.is_empty() {
+            eprintln!("claimcheck: {}: no corpus with expected.yaml or gold.yaml", d.display());
+            return ExitCode::from(2);
+        }
+        corpora.extend(found);
+    }
+    let options = Options { rules_dir, ..Options::default() };
+    let mut failed = 0;
+    for dir in &corpora {
+        let outcome = claimcheck::gate::load_expected(dir).and_then(|expected| {
+            let report = claimcheck::check(std::slice::from_ref(dir), &options)?;
+            for e in &report.errors {
+                eprintln!("claimcheck: {e}");
+            }
+            claimcheck::gate::compare(dir, &report, &expected)
+        });
+        let outcome = match outcome {
+            Ok(o) => o,
+            Err(e) => return usage_error(&e),
+        };
+        let verdict = if outcome.passed() { "ok" } else { "FAILED" };
+        println!("{verdict:<6} {} ({}/{} conflicts found)", dir.display(), outcome.found, outcome.expected);
+        for why in &outcome.missed {
+            println!("       missed: {why}");
+        }
+        for f in outcome.lookalike_alarms.iter().chain(&outcome.unexpected) {
+            let at = f.locations.first().map(|l| format!("{}:{}", l.doc, l.line)).unwrap_or_default();
+            println!("       unexpected: {at}: [{}] {}", f.rule, f.message);
+        }
+        if !outcome.passed() {
+            failed += 1;
+        }
+    }
+    println!("{} corpora, {} passed, {} failed", corpora.len(), corpora.len() - failed, failed);
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -242,3 +242,72 @@ fn publication_dates_come_from_front_matter_sidecars_labels_and_the_option() {
     let claim = report["claims"].as_array().unwrap().iter().find(|c| c["value"] == 73).unwrap().clone();
     assert_eq!((claim["time"].clone(), claim["time_source"].clone()), ("2023".into(), "sentence".into()));
 }
+
+#[test]
+fn test_gates_corpora_on_their_expected_findings() {
+    let dir = tempdir("gate");
+    let corpus = dir.join("caption");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let caption = "دورية لجنود في بلدة تل حميس بمحافظة الحسكة شمال شرق سوريا - كانون الثاني";
+    write(&corpus, "a.txt", format!("{caption} 2025 (وكالة)\n\ncamera {caption} 2024 (وكالة)\n").as_bytes());
+    let expected = "conflicts:\n  - kind: date\n    a: {doc: a.txt, text: \"كانون الثاني 2025\"}\n    b: {doc: a.txt, text: \"كانون الثاني 2024\"}\n    why: caption twin\n";
+    write(&corpus, "expected.yaml", expected.as_bytes());
+    let (code, out, err) = run(bin().arg("test").arg(&dir));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("ok ") && out.contains("(1/1 conflicts found)"), "{out}");
+    assert!(out.ends_with("1 corpora, 1 passed, 0 failed\n"), "{out}");
+
+    // Expecting a conflict that is not there fails the gate, and says why.
+    let quiet = dir.join("quiet");
+    std::fs::create_dir_all(&quiet).unwrap();
+    write(&quiet, "b.txt", "قال المسؤول إن 40 عائلة عادت إلى القرية.".as_bytes());
+    let expected =
+        "conflicts:\n  - kind: value\n    a: {doc: b.txt, text: \"40 عائلة\"}\n    why: planted but absent\n";
+    write(&quiet, "expected.yaml", expected.as_bytes());
+    let (code, out, _) = run(bin().arg("test").arg(&dir));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAILED") && out.contains("missed: planted but absent"), "{out}");
+
+    let (code, _, err) = run(bin().args(["test", "/no/such/dir"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no corpus"), "{err}");
+}
+
+#[test]
+fn rules_lists_every_rule_and_rejects_bad_rule_files() {
+    let (code, out, _) = run(bin().arg("rules"));
+    assert_eq!(code, 0);
+    for id in ["value-mismatch", "aligned-passage", "weekday-mismatch", "hijri-mismatch", "event-date-mismatch"] {
+        assert!(out.contains(id), "{id} missing: {out}");
+    }
+    assert!(out.contains("What:") && out.contains("Why:") && out.contains("Example:"));
+    let (code, out, _) = run(bin().args(["rules", "weekday-mismatch"]));
+    assert_eq!(code, 0);
+    assert!(out.starts_with("weekday-mismatch (error, kind weekday)"), "{out}");
+    let (code, _, err) = run(bin().args(["rules", "no-such-rule"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no rule `no-such-rule`"), "{err}");
+
+    let dir = tempdir("badrules");
+    write(&dir, "r.yaml", b"id: x\nkind: nonsense\nseverity: error\nmessage: m\ndocs: {what: a, why: b, example: c}\n");
+    let (code, _, err) = run(bin().args(["check", "--rules"]).arg(&dir).arg(&dir));
+    assert_eq!(code, 2);
+    assert!(err.contains("r.yaml:2: unknown rule kind `nonsense`, must be one of:"), "{err}");
+}
+
+#[test]
+fn a_user_rule_overrides_an_embedded_one() {
+    let dir = tempdir("override");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    write(&docs, "a.txt", "تاريخ النشر: 18 آب 2024\nوقع الحادث يوم الخميس 14 آب 2024 في المدينة.".as_bytes());
+    let (code, out, _) = run(bin().args(["check", "--format", "line"]).arg(&docs));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[weekday-mismatch] 2024-08-14 was a Wednesday, not a Thursday"), "{out}");
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    write(&rules, "weekday.yaml", "id: weekday-mismatch\nkind: weekday\nseverity: info\nmessage: \"weekday: {stated} vs {real}\"\ndocs: {what: a, why: b, example: c}\n".as_bytes());
+    let (code, out, _) = run(bin().args(["check", "--format", "line", "--rules"]).arg(&rules).arg(&docs));
+    assert_eq!(code, 0, "info findings do not fail: {out}");
+    assert!(out.contains("info[weekday-mismatch] weekday: Thursday vs Wednesday"), "{out}");
+}

@@ -2,8 +2,6 @@
 //! documents that must not, with `expected.yaml`) and every scored corpus with
 //! conflicts in its gold.yaml, checked end to end with the default rules.
 
-mod common;
-
 use claimcheck::Options;
 use std::path::{Path, PathBuf};
 
@@ -15,21 +13,20 @@ fn folders(under: &str, file: &str) -> Vec<PathBuf> {
     out
 }
 
-fn run(dir: &Path, file: &str) -> common::ConflictScore {
-    let text = std::fs::read_to_string(dir.join(file)).unwrap();
-    let expected: common::Expected = claimcheck::lexicon::load_yaml(file, &text).unwrap();
+fn run(dir: &Path) -> claimcheck::gate::Outcome {
+    let expected = claimcheck::gate::load_expected(dir).unwrap();
     let report = claimcheck::check(&[dir.to_path_buf()], &Options::default()).expect("default rules load");
-    let s = common::score_conflicts(&report, dir, &expected);
+    let s = claimcheck::gate::compare(dir, &report, &expected).unwrap();
+    let messages =
+        |v: &[claimcheck::report::Finding]| v.iter().map(|f| format!("[{}] {}", f.rule, f.message)).collect::<Vec<_>>();
     eprintln!(
-        "{}: {}/{} conflicts found; {} look-alike and {} other false alarms\n  missed {:?}\n  look-alike alarms {:?}\n  other {:?}",
+        "{}: {}/{} conflicts found\n  missed {:?}\n  look-alike alarms {:?}\n  other {:?}",
         dir.display(),
-        s.detected,
+        s.found,
         s.expected,
-        s.lookalike_alarms.len(),
-        s.other_alarms.len(),
         s.missed,
-        s.lookalike_alarms,
-        s.other_alarms
+        messages(&s.lookalike_alarms),
+        messages(&s.unexpected)
     );
     s
 }
@@ -56,12 +53,12 @@ fn rule_fixtures_fire_where_they_must_and_not_on_look_alikes() {
     let (mut expected, mut detected, mut findings, mut true_findings) = (0, 0, 0, 0);
     let mut lookalikes = Vec::new();
     for dir in folders("fixtures/rules", "expected.yaml") {
-        let s = run(&dir, "expected.yaml");
+        let s = run(&dir);
         expected += s.expected;
-        detected += s.detected;
+        detected += s.found;
         findings += s.failing_findings;
         true_findings += s.true_findings;
-        lookalikes.extend(s.lookalike_alarms);
+        lookalikes.extend(s.lookalike_alarms.iter().map(|f| f.message.clone()));
     }
     let recall = detected as f64 / expected.max(1) as f64;
     let precision = true_findings as f64 / findings.max(1) as f64;
@@ -78,12 +75,12 @@ fn scored_corpora_report_their_planted_conflicts() {
     let (mut expected, mut detected, mut findings, mut true_findings) = (0, 0, 0, 0);
     let mut lookalikes = Vec::new();
     for dir in dirs {
-        let s = run(&dir, "gold.yaml");
+        let s = run(&dir);
         expected += s.expected;
-        detected += s.detected;
+        detected += s.found;
         findings += s.failing_findings;
         true_findings += s.true_findings;
-        lookalikes.extend(s.lookalike_alarms);
+        lookalikes.extend(s.lookalike_alarms.iter().map(|f| f.message.clone()));
     }
     let recall = detected as f64 / expected.max(1) as f64;
     let precision = true_findings as f64 / findings.max(1) as f64;

@@ -785,6 +785,8 @@ fn with_hijri_twin<'a>(lex: &Lexicon, rest: &'a str, gregorian: DateExpr) -> (&'
         return (rest, gregorian);
     }
     let r = sep(rest);
+    // "2024م الموافق": a Gregorian era mark may sit between.
+    let r = one_word_of(&lex.calendar.gregorian_marks, r).map_or(r, |(r2, ())| sep(r2));
     if let Ok((r2, ())) = one_word_of(&lex.calendar.weekday_links, r) {
         if let Ok((r3, h)) = hijri(lex, sep(r2)) {
             if matches!(h, DateExpr::Hijri { year: Some(_), .. }) {
