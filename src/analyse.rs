@@ -142,9 +142,10 @@ pub fn borrow_references(analyses: &mut [Analysis], texts: &[&str]) {
 /// words before it (within its sentence, from `sentence_start`)?
 fn starts_period(text: &str, sentence_start: usize, date_start: usize) -> bool {
     let before = &text[sentence_start..date_start];
+    let starts = &crate::lexicon::Lexicon::default_lexicon().calendar.period_start;
     before.split_whitespace().rev().take(6).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        matches!(w.as_str(), "منذ" | "ومنذ" | "since")
+        let w = crate::text::normalize_word(w.trim_matches(|c: char| !c.is_alphabetic()));
+        starts.contains(&w)
     })
 }
 

@@ -162,24 +162,10 @@ impl ContextLexicon {
                 let mut words: FxHashSet<String> =
                     metrics.events.values().flat_map(|e| e.words.iter().map(|w| normalize_word(w))).collect();
                 words.extend(metrics.classes.values().flatten().map(|w| normalize_word(w)));
+                // Weekday and month names say when, not what.
                 let cal = crate::lexicon::Lexicon::default_lexicon();
                 words.extend(cal.weekdays.keys().cloned());
-                // Month names: "نيسان" says when, not what.
-                let months =
-                    crate::lexicon::DEFAULT_FILES.iter().find(|(n, _)| n.ends_with("calendar.yaml")).map(|(_, t)| *t);
-                if let Some(t) = months {
-                    words.extend(t.lines().skip_while(|l| !l.starts_with("months:")).skip(1).take(12).flat_map(|l| {
-                        let inner = l.split_once('[').map_or("", |x| x.1).trim_end_matches(']');
-                        inner
-                            .split(',')
-                            .flat_map(|w| normalize_word(w).split_whitespace().map(str::to_string).collect::<Vec<_>>())
-                            .collect::<Vec<_>>()
-                    }));
-                }
-                words.extend(
-                    ["people", "persons", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-                        .map(String::from),
-                );
+                words.extend(cal.months.all_words().cloned());
                 words
             },
             stopwords: set(&metrics.stopwords),

@@ -160,6 +160,7 @@ struct CalendarFile {
     hijri_months: BTreeMap<u32, Vec<String>>,
     hijri_marks: Vec<String>,
     gregorian_marks: Vec<String>,
+    period_start: Vec<String>,
     month_word: Vec<String>,
     year_markers: Vec<String>,
     weekday_links: Vec<String>,
@@ -246,6 +247,8 @@ pub struct CalendarWords {
     pub hijri_months: PhraseSet<u32>,
     pub hijri_marks: Vec<String>,
     pub gregorian_marks: Vec<String>,
+    /// Words that make the date after them the start of a period: "منذ", "since".
+    pub period_start: Vec<String>,
     pub month_word: Vec<String>,
     pub year_markers: Vec<String>,
     pub weekday_links: Vec<String>,
@@ -312,6 +315,11 @@ impl<T: Copy> PhraseSet<T> {
 
     pub fn first_words(&self) -> impl Iterator<Item = &String> {
         self.by_first.keys()
+    }
+
+    /// Every word of every phrase.
+    pub fn all_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.values().flatten().flat_map(|(p, _)| p.iter())
     }
 
     pub fn contains(&self, words: &[&str]) -> Option<T> {
@@ -471,6 +479,7 @@ impl Lexicon {
                 hijri_months: phrase_set(&calendar.hijri_months),
                 hijri_marks: words(&calendar.hijri_marks),
                 gregorian_marks: words(&calendar.gregorian_marks),
+                period_start: words(&calendar.period_start),
                 month_word: words(&calendar.month_word),
                 year_markers: words(&calendar.year_markers),
                 weekday_links: words(&calendar.weekday_links),

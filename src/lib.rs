@@ -84,27 +84,11 @@ pub fn check_documents(
         findings,
         errors,
     };
-    for (a, fact_base) in analyses.iter().zip(fact_offsets(&analyses)) {
-        for (i, (c, time)) in a.claims.iter().zip(&a.claim_times).enumerate() {
-            let context = &corpus.facts[fact_base + i].context;
-            report.claims.push(ClaimRecord {
-                id: format!("c{}", report.claims.len() + 1),
-                doc: a.path.clone(),
-                start: c.start,
-                end: c.end,
-                line: c.line,
-                text: c.text.clone(),
-                value: c.value,
-                bound: c.bound,
-                upper: c.upper,
-                noun: c.noun.clone(),
-                time: time.as_ref().map(|(v, _)| v.to_string()),
-                time_source: time.as_ref().map(|(_, s)| s.to_string()),
-                metric: context.metric(),
-                kind: context.kind,
-                entities: context.entities.clone(),
-            });
-        }
+    for f in &corpus.facts {
+        let id = format!("c{}", report.claims.len() + 1);
+        report.claims.push(ClaimRecord::from_fact(id, &analyses[f.doc].path, f));
+    }
+    for a in &analyses {
         for d in &a.dates {
             report.dates.push(DateRecord {
                 id: format!("d{}", report.dates.len() + 1),
@@ -144,16 +128,4 @@ fn snippet(docs: &[Document], l: &report::Location) -> Option<report::Snippet> {
         span_chars: text.get(l.start..l.end.min(line_end))?.chars().count(),
         line_text,
     })
-}
-
-/// Index of each document's first fact in `Corpus::facts` (facts are in document order).
-fn fact_offsets(analyses: &[Analysis]) -> Vec<usize> {
-    analyses
-        .iter()
-        .scan(0, |acc, a| {
-            let start = *acc;
-            *acc += a.claims.len();
-            Some(start)
-        })
-        .collect()
 }

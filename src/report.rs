@@ -65,6 +65,28 @@ pub struct ClaimRecord {
     pub entities: Vec<String>,
 }
 
+impl ClaimRecord {
+    pub fn from_fact(id: String, doc: &str, f: &crate::rules::Fact) -> Self {
+        ClaimRecord {
+            id,
+            doc: doc.to_string(),
+            start: f.start,
+            end: f.end,
+            line: f.line,
+            text: f.text.clone(),
+            value: f.value,
+            bound: f.bound,
+            upper: f.upper,
+            noun: f.noun.clone(),
+            time: f.time.as_ref().map(ToString::to_string),
+            time_source: f.time.as_ref().map(|_| if f.time_in_sentence { "sentence" } else { "document" }.to_string()),
+            metric: f.context.metric(),
+            kind: f.context.kind,
+            entities: f.context.entities.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DateRecord {
     pub id: String,
