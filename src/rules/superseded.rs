@@ -53,7 +53,13 @@ impl Rule for Superseded {
         for a in &stocks {
             for b in &stocks {
                 let (Some(ta), Some(tb)) = (&a.time, &b.time) else { continue };
-                if a.doc == b.doc || a.context.metric() != b.context.metric() || ta.days().1 >= tb.days().0 {
+                // One quantity: the same metric, and the same counted noun or a named event.
+                let same_thing = a.noun == b.noun || a.context.event.is_some();
+                if a.doc == b.doc
+                    || a.context.metric() != b.context.metric()
+                    || !same_thing
+                    || ta.days().1 >= tb.days().0
+                {
                     continue;
                 }
                 // A figure ten times another is another quantity, not an update.
