@@ -25,6 +25,7 @@ pub mod weekday;
 use crate::analyse::Analysis;
 use crate::context::{claim_context, ClaimContext, ContextLexicon, MetricKind};
 use crate::dates::DateValue;
+use crate::extract::Claim;
 use crate::lexicon::{load_yaml, Bound, YamlError};
 use crate::report::{Finding, Location, Severity};
 use crate::text::Normalized;
@@ -189,18 +190,12 @@ pub fn load_rules(user_dir: Option<&Path>) -> Result<Vec<Box<dyn Rule>>, YamlErr
     Ok(rules.into_values().collect())
 }
 
-/// A claim with everything rules need to compare it.
+/// A claim with everything rules need to compare it: the claim itself (its fields
+/// read through `Deref`), its document, context and time.
 #[derive(Debug, Clone)]
 pub struct Fact {
+    pub claim: Claim,
     pub doc: usize,
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub text: String,
-    pub value: f64,
-    pub bound: Bound,
-    pub upper: Option<f64>,
-    pub noun: Option<String>,
     pub context: ClaimContext,
     pub time: Option<DateValue>,
     /// The time came from a date in the claim's own sentence.
@@ -211,6 +206,14 @@ pub struct Fact {
     pub in_headline: bool,
     /// The document's language ("ar", "en").
     pub language: &'static str,
+}
+
+impl std::ops::Deref for Fact {
+    type Target = Claim;
+
+    fn deref(&self) -> &Claim {
+        &self.claim
+    }
 }
 
 impl Fact {
@@ -317,15 +320,8 @@ impl<'a> Corpus<'a> {
                     None => (None, false),
                 };
                 facts.push(Fact {
+                    claim: c.clone(),
                     doc: k,
-                    start: c.start,
-                    end: c.end,
-                    line: c.line,
-                    text: c.text.clone(),
-                    value: c.value,
-                    bound: c.bound,
-                    upper: c.upper,
-                    noun: c.noun.clone(),
                     context,
                     time,
                     time_in_sentence,
