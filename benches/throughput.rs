@@ -3,6 +3,8 @@
 //!
 //! Run with `cargo bench --bench throughput`. Prints MB/s for normalisation plus claim
 //! extraction, the claims found, and the peak resident memory of the process.
+//! `CLAIMCHECK_BENCH_MB=N` sets the corpus size; `CLAIMCHECK_BENCH_DIR=DIR` also writes
+//! the documents to DIR, for timing the whole `claimcheck check`.
 
 use claimcheck::extract::Extractor;
 use claimcheck::text::{LineIndex, Normalized};
@@ -115,6 +117,17 @@ fn main() {
         }
         println!("wc -w on the same file: {:.3} s = {:.0} MB/s", wc_best, mb / wc_best);
         let _ = std::fs::remove_file(&path);
+    }
+    // CLAIMCHECK_BENCH_DIR=DIR writes the documents there, one file each, to time the
+    // whole `claimcheck check` on them.
+    if let Ok(dir) = std::env::var("CLAIMCHECK_BENCH_DIR") {
+        let dir = std::path::PathBuf::from(dir);
+        if std::fs::create_dir_all(&dir).is_ok() {
+            for (k, d) in docs.iter().enumerate() {
+                let _ = std::fs::write(dir.join(format!("{k:05}.txt")), d);
+            }
+            println!("wrote {} documents to {}", docs.len(), dir.display());
+        }
     }
     if let Some(kib) = peak_rss_kib() {
         println!("peak resident memory: {:.0} MiB (corpus held in memory)", kib as f64 / 1024.0);

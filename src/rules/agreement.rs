@@ -111,7 +111,9 @@ impl Rule for Agreement {
                 facts.first().and_then(|f| f.context.event.as_ref()).is_some_and(|e| ctx.cumulative.contains(e));
             for (i, a) in facts.iter().enumerate() {
                 let a_end = a.time_span().map(|t| t.1 + chrono::Duration::days(o.toll_days));
-                for b in facts[i + 1..].iter().take_while(|b| b.time_span().map(|t| t.0) <= a_end) {
+                for b in
+                    facts[i + 1..].iter().take_while(|b| b.time_span().map(|t| t.0) <= a_end).take(super::MAX_PARTNERS)
+                {
                     let clash = match super::time_relation(a, b, o.toll_days) {
                         super::TimeRelation::Same => incompatible(a, b, o.approx_tolerance, o.exact_tolerance),
                         // A toll that falls from one day to the next.
@@ -150,6 +152,9 @@ impl Rule for Agreement {
                         ("b_doc", short(corpus.doc_path(b.doc)).to_string()),
                     ]);
                     found.insert(key, self.meta.finding(message, vec![a.location(corpus), b.location(corpus)], None));
+                    // Each claim opens at most one finding: the output stays linear in
+                    // the corpus however many documents disagree.
+                    break;
                 }
             }
         }

@@ -107,10 +107,15 @@ impl Rule for EventDates {
                 by_incident.entry(inc.as_str()).or_default().push(i);
             }
         }
+        // Within an incident, sorted by day: only dates at most `max_days_apart` apart
+        // are paired (a sweep, not all pairs).
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for list in by_incident.values() {
+        for list in by_incident.values_mut() {
+            list.sort_by_key(|&i| dated[i].day);
             for (x, &i) in list.iter().enumerate() {
-                for &j in &list[x + 1..] {
+                let window =
+                    list[x + 1..].iter().take_while(|&&j| (dated[j].day - dated[i].day).num_days() <= o.max_days_apart);
+                for &j in window.take(super::MAX_PARTNERS) {
                     pairs.push((i.min(j), i.max(j)));
                 }
             }

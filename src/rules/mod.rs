@@ -277,6 +277,11 @@ pub fn time_relation(a: &Fact, b: &Fact, close_days: i64) -> TimeRelation {
     }
 }
 
+/// How many later claims (in time order, within one group) one claim is compared with.
+/// Keeps cross-document rules linear in the corpus when thousands of documents report
+/// one metric on one day.
+pub const MAX_PARTNERS: usize = 64;
+
 /// Do two facts' values contradict each other?
 pub fn incompatible(a: &Fact, b: &Fact, approx: f64, exact: f64) -> bool {
     let (alo, ahi) = a.interval(approx, exact);
