@@ -174,11 +174,6 @@ impl ContextLexicon {
         })
     }
 
-    /// A word with its glued prefixes stripped, as far as one of `known` matches.
-    pub fn strip_to<'a, T>(&self, w: &'a str, known: &FxHashMap<String, T>) -> Option<&'a str> {
-        stems(w).find(|s| known.contains_key(*s))
-    }
-
     /// The event a word names, if any ("ومقتل" -> killed).
     pub fn event_of(&self, w: &str) -> Option<(String, MetricKind)> {
         stems(w).find_map(|s| self.events.get(s).cloned())

@@ -212,7 +212,7 @@ impl Resolver {
                 // weekday there is the article's fault, reported by a rule); a far one
                 // gives way to the year the weekday fits.
                 (Some(r), [_, ..]) => {
-                    let nearest = self.nearest_year(day, month, &candidates);
+                    let nearest = self.nearest_year(day, month);
                     let near = nearest
                         .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
                         .is_some_and(|d| (d - r).num_days().abs() <= 90);
@@ -225,14 +225,14 @@ impl Resolver {
                 _ => {}
             }
         }
-        self.nearest_year(day, month, &candidates)
+        self.nearest_year(day, month)
     }
 
     /// The year a year-less day/month falls in: the reference's own year, unless that
     /// puts it more than nine months ahead (then the year before: "25 كانون الأول" in a
     /// February article) or more than eleven months back (then the year after). Arabic
     /// news marks earlier months with "الماضي"; an unmarked month is this year's.
-    fn nearest_year(&self, day: u32, month: u32, _candidates: &[i32]) -> Option<i32> {
+    fn nearest_year(&self, day: u32, month: u32) -> Option<i32> {
         self.year_of_unmarked(|y| {
             NaiveDate::from_ymd_opt(y, month, day).or_else(|| NaiveDate::from_ymd_opt(y, month, 28))
         })
@@ -711,7 +711,12 @@ pub fn date_line(lex: &Lexicon, line: &str, reference: NaiveDate) -> Option<Stri
     // A leading preposition is not part of the date: "في اول شباط", "on March 4".
     let parsed = date_expr(lex, Mode::Line, text).ok().filter(|(rest, _)| rest.trim().is_empty()).or_else(|| {
         let (r, w) = crate::parse::number::word(text).ok()?;
-        ["في", "on", "at"].contains(&w).then(|| date_expr(lex, Mode::Line, r.trim_start()).ok()).flatten()
+        lex.calendar
+            .leading_prepositions
+            .iter()
+            .any(|p| p == w)
+            .then(|| date_expr(lex, Mode::Line, r.trim_start()).ok())
+            .flatten()
     });
     let (rest, expr) = parsed?;
     let rest = rest.trim();

@@ -161,6 +161,7 @@ struct CalendarFile {
     hijri_marks: Vec<String>,
     gregorian_marks: Vec<String>,
     period_start: Vec<String>,
+    leading_prepositions: Vec<String>,
     month_word: Vec<String>,
     year_markers: Vec<String>,
     weekday_links: Vec<String>,
@@ -249,6 +250,8 @@ pub struct CalendarWords {
     pub gregorian_marks: Vec<String>,
     /// Words that make the date after them the start of a period: "منذ", "since".
     pub period_start: Vec<String>,
+    /// Prepositions a whole-line date may start with ("في", "on").
+    pub leading_prepositions: Vec<String>,
     pub month_word: Vec<String>,
     pub year_markers: Vec<String>,
     pub weekday_links: Vec<String>,
@@ -480,6 +483,7 @@ impl Lexicon {
                 hijri_marks: words(&calendar.hijri_marks),
                 gregorian_marks: words(&calendar.gregorian_marks),
                 period_start: words(&calendar.period_start),
+                leading_prepositions: words(&calendar.leading_prepositions),
                 month_word: words(&calendar.month_word),
                 year_markers: words(&calendar.year_markers),
                 weekday_links: words(&calendar.weekday_links),

@@ -52,6 +52,11 @@ impl Default for Options {
 /// rules cannot be loaded; unreadable documents are listed in `Report::errors`.
 pub fn check(inputs: &[PathBuf], options: &Options) -> Result<Report, lexicon::YamlError> {
     let rules = rules::load_rules(options.rules_dir.as_deref())?;
+    Ok(check_with_rules(inputs, options, &rules))
+}
+
+/// [`check`] with rules already loaded; no rules (`&[]`) extracts without checking.
+pub fn check_with_rules(inputs: &[PathBuf], options: &Options, rules: &[Box<dyn rules::Rule>]) -> Report {
     let (paths, mut errors) = corpus::collect_paths(inputs, &options.globs);
     let loaded: Vec<Result<Document, InputError>> = paths.par_iter().map(|p| corpus::load(p)).collect();
     let mut docs = Vec::with_capacity(loaded.len());
@@ -61,7 +66,7 @@ pub fn check(inputs: &[PathBuf], options: &Options) -> Result<Report, lexicon::Y
             Err(e) => errors.push(e),
         }
     }
-    Ok(check_documents(&docs, options, &rules, errors))
+    check_documents(&docs, options, rules, errors)
 }
 
 /// Check documents already in memory.

@@ -136,10 +136,7 @@ fn main() -> ExitCode {
                 Ok(r) => r,
                 Err(e) => return usage_error(&e),
             };
-            let report = match claimcheck::check(&input.paths, &options) {
-                Ok(r) => r,
-                Err(e) => return usage_error(&e),
-            };
+            let report = claimcheck::check_with_rules(&input.paths, &options, &rules);
             let out = match format {
                 CheckFormat::Human => render::human(&report),
                 CheckFormat::Json => render::json(&report),
@@ -165,10 +162,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Extract { input, format } => {
-            let report = match claimcheck::check(&input.paths, &input.options()) {
-                Ok(r) => r,
-                Err(e) => return usage_error(&e),
-            };
+            // Extraction needs no rules.
+            let report = claimcheck::check_with_rules(&input.paths, &input.options(), &[]);
             let out = match format {
                 ExtractFormat::Table => render::claims_table(&report),
                 ExtractFormat::Json => render::json(&report),

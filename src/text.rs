@@ -207,14 +207,6 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// 1-based line and 1-based column (in chars) of a byte offset.
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line, col)
-    }
-
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)
     }
@@ -270,7 +262,6 @@ mod tests {
         let idx = LineIndex::new(t);
         assert_eq!(idx.line(0), 1);
         assert_eq!(idx.line(2), 2);
-        assert_eq!(idx.line_col(t, 3), (2, 2));
         assert_eq!(idx.line(5), 3);
     }
 }
