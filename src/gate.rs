@@ -7,8 +7,9 @@
 //! or warning has locations on both its sides; a corpus passes when every conflict is
 //! found and no other error or warning is reported.
 
-use crate::lexicon::{load_yaml, YamlError};
-use crate::report::{Finding, Report, Severity};
+use crate::check::{Finding, Severity};
+use crate::report::Report;
+use crate::yaml::{load_yaml, YamlError};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -83,21 +84,15 @@ pub fn corpora(root: &Path) -> Vec<PathBuf> {
 }
 
 pub fn load_expected(dir: &Path) -> Result<Expected, YamlError> {
-    let path = expected_file(dir).ok_or_else(|| YamlError {
-        file: dir.display().to_string(),
-        line: None,
-        message: "no expected.yaml or gold.yaml".to_string(),
-    })?;
-    let text = std::fs::read_to_string(&path).map_err(|e| YamlError {
-        file: path.display().to_string(),
-        line: None,
-        message: format!("cannot read: {e}"),
-    })?;
+    let path = expected_file(dir)
+        .ok_or_else(|| YamlError::new(dir.display().to_string(), None, "no expected.yaml or gold.yaml"))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| YamlError::new(path.display().to_string(), None, format!("cannot read: {e}")))?;
     load_yaml(&path.display().to_string(), &text)
 }
 
 fn locate(dir: &Path, r: &Ref) -> Result<Span, YamlError> {
-    let err = |message: String| YamlError { file: dir.join(&r.doc).display().to_string(), line: None, message };
+    let err = |message: String| YamlError::new(dir.join(&r.doc).display().to_string(), None, message);
     let text = std::fs::read_to_string(dir.join(&r.doc)).map_err(|e| err(format!("cannot read: {e}")))?;
     let nth = r.nth.unwrap_or(1).max(1);
     let pos = text
@@ -112,8 +107,8 @@ fn file_name(path: &str) -> String {
     Path::new(path).file_name().map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-fn hits(f: &Finding, span: &Span) -> bool {
-    f.locations.iter().any(|l| file_name(&l.doc) == span.0 && l.start < span.2 && span.1 < l.end)
+fn hits(report: &Report, f: &Finding, span: &Span) -> bool {
+    f.locations.iter().any(|l| file_name(&report.docs[l.doc].name) == span.0 && l.start < span.2 && span.1 < l.end)
 }
 
 /// Compare a report of `dir` with the corpus's expected findings.
@@ -133,6 +128,7 @@ pub fn compare(dir: &Path, report: &Report, expected: &Expected) -> Result<Outco
         })
         .collect::<Result<_, YamlError>>()?;
     let failing: Vec<&Finding> = report.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+    let hits = |f: &Finding, s: &Span| hits(report, f, s);
     let explains =
         |f: &Finding, (a, b, _): &(Span, Option<Span>, &str)| hits(f, a) && b.as_ref().is_none_or(|b| hits(f, b));
     let mut out = Outcome {

@@ -1,136 +1,269 @@
 //! claimcheck: a fact-consistency checker for Arabic and English news.
 //!
-//! The pipeline runs one way: [`corpus`] reads documents, [`text`] normalises them with
-//! an offset map, [`parse`] holds the nom grammars, [`extract`] finds claims, and
-//! [`report`] is the value every output format in [`render`] prints. The library never
-//! prints; [`check`] returns a [`Report`].
+//! The pipeline runs one way, each stage a module that uses only those before it:
+//! [`input`] reads documents, [`text`] builds each document's indices once,
+//! [`parse`] holds the nom grammars, [`extract`] finds claims and dates at candidate
+//! positions, [`resolve`] places them in time and describes each claim, [`check`]
+//! finds stories and runs the rules, [`report`] is the value every output format
+//! renders, [`archive`] caches an archive's facts for `--against`. Word lists are data
+//! ([`lexicon`], `rules/lexicon/`), read through [`yaml`], the one YAML loader.
+//!
+//! The library never prints: [`check`] returns a [`Report`].
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod analyse;
-pub mod context;
-pub mod corpus;
-pub mod dates;
+pub mod archive;
+pub mod check;
 pub mod extract;
 pub mod gate;
+pub mod input;
 pub mod lexicon;
 pub mod parse;
-pub mod passages;
-pub mod render;
 pub mod report;
-pub mod rules;
+pub mod resolve;
 pub mod text;
+pub mod yaml;
 
-use analyse::Analysis;
 use chrono::NaiveDate;
-use corpus::{Document, InputError};
+use input::{Document, InputError, Source, WalkOptions};
 use rayon::prelude::*;
-use report::{ClaimRecord, DateRecord, DocumentInfo, Report, REPORT_VERSION};
+use report::{Coverage, Report};
+use resolve::{DocFacts, ReferenceSource, ResolveOptions};
 use std::path::PathBuf;
 
 /// What to check and how.
-#[derive(Debug, Clone)]
+#[derive(Clone, Default)]
 pub struct Options {
-    /// File-name globs for directory walks.
-    pub globs: Vec<String>,
+    pub walk: WalkOptions,
     /// Publication date for documents that state none.
     pub published: Option<NaiveDate>,
-    /// A folder of rule files that add to or override the embedded rules.
-    pub rules_dir: Option<PathBuf>,
+    /// Folders of rule files that add to or override the embedded rules.
+    pub rules_dirs: Vec<PathBuf>,
+    /// Archive inputs: checked with the documents, but only findings that involve a
+    /// document of `inputs` are reported.
+    pub against: Vec<PathBuf>,
+    /// Where the archive's facts are cached (`None`: no cache).
+    pub cache_dir: Option<PathBuf>,
+    /// Called after each document is read and analysed (a progress bar).
+    pub on_document: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            globs: corpus::DEFAULT_GLOBS.iter().map(|s| s.to_string()).collect(),
-            published: None,
-            rules_dir: None,
+/// What failed before anything could be checked.
+#[derive(Debug)]
+pub enum Error {
+    /// A rule or word-list file is wrong.
+    Rules(yaml::YamlError),
+    /// The inputs cannot be expanded (a bad glob).
+    Usage(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Rules(e) => write!(f, "{e}"),
+            Error::Usage(e) => write!(f, "{e}"),
         }
     }
 }
 
-/// Check the documents under `inputs`: read, extract, cross-check. Fails only when the
-/// rules cannot be loaded; unreadable documents are listed in `Report::errors`.
-pub fn check(inputs: &[PathBuf], options: &Options) -> Result<Report, lexicon::YamlError> {
-    let rules = rules::load_rules(options.rules_dir.as_deref())?;
-    Ok(check_with_rules(inputs, options, &rules))
+impl std::error::Error for Error {}
+
+/// Check the documents under `inputs`: read, extract, resolve, cross-check.
+pub fn check(inputs: &[PathBuf], options: &Options) -> Result<Report, Error> {
+    let dirs: Vec<&std::path::Path> = options.rules_dirs.iter().map(PathBuf::as_path).collect();
+    let rules = check::load_rules(&dirs).map_err(Error::Rules)?;
+    check_with_rules(inputs, options, &rules)
 }
 
 /// [`check`] with rules already loaded; no rules (`&[]`) extracts without checking.
-pub fn check_with_rules(inputs: &[PathBuf], options: &Options, rules: &[Box<dyn rules::Rule>]) -> Report {
-    let (paths, mut errors) = corpus::collect_paths(inputs, &options.globs);
-    let loaded: Vec<Result<Document, InputError>> = paths.par_iter().map(|p| corpus::load(p)).collect();
-    let mut docs = Vec::with_capacity(loaded.len());
-    for r in loaded {
+pub fn check_with_rules(
+    inputs: &[PathBuf],
+    options: &Options,
+    rules: &[Box<dyn check::Rule>],
+) -> Result<Report, Error> {
+    let (mut docs, mut errors) = analyse_inputs(inputs, options)?;
+    let drafts = docs.len();
+    if !options.against.is_empty() {
+        let (archive, archive_errors) = archive::load(&options.against, options)?;
+        docs.extend(archive);
+        errors.extend(archive_errors);
+    }
+    let mut report = check_documents(docs, rules);
+    if !options.against.is_empty() {
+        // Only findings that involve a draft; only the drafts' claims are listed.
+        report.findings.retain(|f| f.locations.iter().any(|l| l.doc < drafts));
+        report.drafts = Some(drafts);
+    }
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report.errors = errors;
+    report.read_snippets();
+    Ok(report)
+}
+
+/// Read and analyse every document of `inputs`, in input order.
+pub fn analyse_inputs(inputs: &[PathBuf], options: &Options) -> Result<(Vec<DocFacts>, Vec<InputError>), Error> {
+    let sources = input::collect(inputs, &options.walk).map_err(Error::Usage)?;
+    let mut errors = sources.errors;
+    let resolve = ResolveOptions { published: options.published };
+    let docs = sources.sources.iter().flat_map(Source::documents).enumerate();
+    let mut results: Vec<(usize, Result<DocFacts, InputError>)> = docs
+        .par_bridge()
+        .map(|(k, d)| {
+            let r = d.map(|d| analyse(&d, &resolve));
+            if let Some(cb) = &options.on_document {
+                cb();
+            }
+            (k, r)
+        })
+        .collect();
+    results.sort_by_key(|(k, _)| *k);
+    let mut facts = Vec::with_capacity(results.len());
+    for (_, r) in results {
         match r {
-            Ok(d) => docs.push(d),
+            Ok(f) => facts.push(f),
             Err(e) => errors.push(e),
         }
     }
-    check_documents(&docs, options, rules, errors)
+    Ok((facts, errors))
 }
 
-/// Check documents already in memory.
-pub fn check_documents(
-    docs: &[Document],
-    options: &Options,
-    rules: &[Box<dyn rules::Rule>],
-    errors: Vec<InputError>,
-) -> Report {
-    let mut analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse::analyse(d, options)).collect();
-    analyse::borrow_references(&mut analyses, &docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>());
-    let corpus = rules::Corpus::new(&analyses, docs.iter().map(|d| d.text.as_str()).collect());
-    let findings = rules::run(rules, &corpus);
-    let mut report = Report {
-        version: REPORT_VERSION,
-        documents: Vec::new(),
-        claims: Vec::new(),
-        dates: Vec::new(),
-        snippets: findings.iter().map(|f| f.locations.iter().map(|l| snippet(docs, l)).collect()).collect(),
-        findings,
-        errors,
-    };
-    for f in &corpus.facts {
-        let id = format!("c{}", report.claims.len() + 1);
-        report.claims.push(ClaimRecord::from_fact(id, &analyses[f.doc].path, f));
+/// Documents longer than this are analysed in pieces of about this size, cut at line
+/// breaks, in parallel: memory and time stay bounded whatever one file holds.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// One document's facts.
+pub fn analyse(doc: &Document, options: &ResolveOptions) -> DocFacts {
+    let mut facts = analyse_text(doc, options);
+    // Standard input cannot be read twice: its text stays for the report's quotes.
+    if doc.origin == input::Origin::Stdin {
+        facts.kept_text = Some(doc.text.clone());
     }
-    for a in &analyses {
-        for d in &a.dates {
-            report.dates.push(DateRecord {
-                id: format!("d{}", report.dates.len() + 1),
-                doc: a.path.clone(),
-                start: d.start,
-                end: d.end,
-                line: d.line,
-                text: d.text.clone(),
-                value: d.value.as_ref().map(ToString::to_string),
-            });
+    facts
+}
+
+fn analyse_text(doc: &Document, options: &ResolveOptions) -> DocFacts {
+    if doc.text.len() <= CHUNK_BYTES {
+        let text = text::DocText::new(&doc.text);
+        let ex = extract::extract(&text);
+        return resolve::resolve_document(doc, &text, ex, options);
+    }
+    let chunks = chunks(&doc.text, CHUNK_BYTES);
+    let parts: Vec<DocFacts> = chunks
+        .par_iter()
+        .map(|&(s, e)| {
+            let text = text::DocText::new(&doc.text[s..e]);
+            let ex = extract::extract(&text);
+            resolve::resolve_document(doc, &text, ex, options)
+        })
+        .collect();
+    let starts: Vec<usize> = chunks.iter().map(|c| c.0).collect();
+    resolve::merge_chunks(doc, parts, &starts)
+}
+
+/// Cut points of a long text: pieces of about `size` bytes ending at line breaks (or
+/// at a space, or anywhere on a char boundary, when a line is longer than a piece).
+fn chunks(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + size).min(text.len());
+        if end < text.len() {
+            let window = &text.as_bytes()[start..end];
+            let cut = window
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .or_else(|| window.iter().rposition(|&b| b == b' '))
+                .map(|k| start + k + 1);
+            end = match cut {
+                Some(c) if c > start + size / 4 => c,
+                _ => {
+                    let mut e = end;
+                    while !text.is_char_boundary(e) {
+                        e -= 1;
+                    }
+                    e
+                }
+            };
         }
-        report.documents.push(DocumentInfo {
-            path: a.path.clone(),
-            published: a.published().map(|(d, _)| d.format("%Y-%m-%d").to_string()),
-            published_source: a.published().map(|(_, s)| s.as_str().to_string()),
-            reference: a.reference.map(|(d, _)| d.format("%Y-%m-%d").to_string()),
-            reference_source: match (&a.borrowed_from, a.reference) {
-                (Some(from), _) => Some(format!("borrowed:{from}")),
-                (None, Some((_, s))) => Some(s.as_str().to_string()),
-                (None, None) => None,
-            },
-            language: a.language.to_string(),
-            bytes: a.bytes,
-        });
+        out.push((start, end));
+        start = end;
     }
-    report
+    out
 }
 
-/// The line of text holding a location, with the span's position in chars.
-fn snippet(docs: &[Document], l: &report::Location) -> Option<report::Snippet> {
-    let text = &docs.iter().find(|d| d.path == l.doc)?.text;
-    let line_start = text.get(..l.start)?.rfind('\n').map_or(0, |k| k + 1);
-    let line_end = text.get(l.start..)?.find('\n').map_or(text.len(), |k| l.start + k);
-    let line_text = text.get(line_start..line_end)?.trim_end_matches('\r').to_string();
-    Some(report::Snippet {
-        column: text.get(line_start..l.start)?.chars().count() + 1,
-        span_chars: text.get(l.start..l.end.min(line_end))?.chars().count(),
-        line_text,
+/// Run the rules over documents already analysed.
+pub fn check_documents(mut docs: Vec<DocFacts>, rules: &[Box<dyn check::Rule>]) -> Report {
+    let stories = check::stories::Stories::new(&docs);
+    borrow_references(&mut docs, &stories);
+    let coverage = Coverage {
+        documents: docs.len(),
+        claims: docs.iter().map(|d| d.claims.len()).sum(),
+        dates: docs.iter().map(|d| d.dates.len()).sum(),
+        story_pairs: stories.pairs(),
+    };
+    let findings = if rules.is_empty() {
+        Vec::new()
+    } else {
+        let corpus = check::Corpus::with_stories(&docs, stories);
+        let mut findings = check::run(rules, &corpus);
+        findings.retain(|f| !ignored(&docs, f));
+        findings
+    };
+    let before = findings.len();
+    let findings: Vec<check::Finding> = findings.into_iter().filter(|f| !suppressed(&docs, f)).collect();
+    let suppressed = before - findings.len();
+    Report { docs, findings, coverage, suppressed, ..Report::default() }
+}
+
+/// A finding a document's metadata turns off (`claimcheck-ignore`).
+fn ignored(docs: &[DocFacts], f: &check::Finding) -> bool {
+    f.locations.iter().any(|l| docs[l.doc].ignore_rules.iter().any(|r| r == "all" || *r == f.rule))
+}
+
+/// A finding an inline comment turns off.
+fn suppressed(docs: &[DocFacts], f: &check::Finding) -> bool {
+    f.locations.iter().any(|l| {
+        docs[l.doc].suppressions.iter().any(|s| s.line == l.line && s.rule.as_deref().is_none_or(|r| r == f.rule))
     })
+}
+
+/// The similarity to a document of its story it must have to borrow its date.
+const MIN_SIMILARITY_TO_BORROW: f32 = 0.3;
+
+/// Lend references: a document without one takes the reference of its most similar
+/// story neighbour that has one (syndicated copy of the same statement).
+fn borrow_references(docs: &mut [DocFacts], stories: &check::stories::Stories) {
+    let lend: Vec<(usize, usize)> = (0..docs.len())
+        .filter(|&k| docs[k].reference.is_none())
+        .filter_map(|k| {
+            stories
+                .neighbours(k)
+                .iter()
+                .find(|(o, s)| *s >= MIN_SIMILARITY_TO_BORROW && docs[*o as usize].reference.is_some())
+                .map(|(o, _)| (k, *o as usize))
+        })
+        .collect();
+    for (k, from) in lend {
+        let (date, _) = docs[from].reference.expect("lenders have references");
+        docs[k].reference = Some((date, ReferenceSource::Borrowed));
+        docs[k].borrowed_from = Some(docs[from].name.clone());
+        resolve::resolve_times(&mut docs[k]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cut_at_line_breaks_and_cover_the_text() {
+        let text = "سطر\n".repeat(1000);
+        let c = chunks(&text, 100);
+        assert_eq!(c.first().unwrap().0, 0);
+        assert_eq!(c.last().unwrap().1, text.len());
+        assert!(c.windows(2).all(|w| w[0].1 == w[1].0));
+        assert!(c.iter().all(|&(s, _)| s == 0 || text.as_bytes()[s - 1] == b'\n'));
+        let one_line = "ب".repeat(1000);
+        let c = chunks(&one_line, 100);
+        assert!(c.iter().all(|&(s, e)| one_line.is_char_boundary(s) && one_line.is_char_boundary(e)));
+    }
 }

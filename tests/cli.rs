@@ -74,7 +74,9 @@ fn unreadable_files_are_named_and_skipped_and_the_rest_is_checked() {
     write(&dir, "binary.txt", b"PK\x03\x04\x00\x00");
     write(&dir, "notes.yaml", b"ignored: 12 people");
     let (code, out, err) = run(bin().args(["check", "--format", "json"]).arg(&dir));
-    assert_eq!(code, 2, "skipped files make exit code 2");
+    assert_eq!(code, 0, "skipped files are reported, not a failure of the run: {err}");
+    let (strict, _, _) = run(bin().args(["check", "--strict", "--format", "json"]).arg(&dir));
+    assert_eq!(strict, 2, "--strict makes any skipped file exit 2");
     assert!(err.contains("latin1.txt: not UTF-8 (invalid byte at offset 3)"), "{err}");
     assert!(err.contains("empty.txt: empty file"), "{err}");
     assert!(err.contains("binary.txt: binary file (NUL byte at offset 4)"), "{err}");

@@ -11,7 +11,9 @@ fn corpora() -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![root];
     while let Some(dir) = stack.pop() {
-        if dir.join("gold.yaml").exists() {
+        // Corpora written blind to judge extraction are scored by tests/blind.rs.
+        let blind = dir.components().any(|c| c.as_os_str().to_string_lossy().ends_with("-blind"));
+        if dir.join("gold.yaml").exists() && !blind {
             out.push(dir.clone());
         }
         for e in std::fs::read_dir(&dir).unwrap().flatten() {

@@ -1,19 +1,23 @@
 //! No input makes extraction panic, and every span lies on char boundaries inside
 //! the input and maps back to the text it reports.
 
-use claimcheck::corpus::{document_from_bytes, Document};
-use claimcheck::extract::Extractor;
-use claimcheck::text::{LineIndex, Normalized};
+use claimcheck::input::{read::text_from_bytes, Document, Origin};
+use claimcheck::text::DocText;
 use proptest::prelude::*;
 
 fn check_spans(text: &str) {
-    let norm = Normalized::new(text);
-    let claims = Extractor::default_extractor().claims(text, &norm, &LineIndex::new(text));
-    for c in claims {
+    let doc = DocText::new(text);
+    let found = claimcheck::extract::extract(&doc);
+    for c in found.claims {
         assert!(c.start <= c.end && c.end <= text.len());
         assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
         assert_eq!(&text[c.start..c.end], c.text);
         assert!(c.value.is_finite());
+    }
+    for d in found.dates {
+        assert!(d.start <= d.end && d.end <= text.len());
+        assert!(text.is_char_boundary(d.start) && text.is_char_boundary(d.end));
+        assert_eq!(&text[d.start..d.end], d.text);
     }
 }
 
@@ -94,29 +98,36 @@ proptest! {
             .into_iter()
             .enumerate()
             .map(|(k, text)| Document {
-                path: format!("d{k}.txt"),
+                name: format!("d{k}.txt"),
+                origin: Origin::Stdin,
                 text: format!("تاريخ النشر: 12 آذار 2024\n{text}\n{text} 2023"),
-                published: published.and_then(|d| chrono::NaiveDate::from_num_days_from_ce_opt(730_000 + d as i32)),
-                published_source: None,
+                published: published
+                    .and_then(|d| chrono::NaiveDate::from_num_days_from_ce_opt(730_000 + d as i32))
+                    .map(|d| (d, claimcheck::input::PublishedSource::FrontMatter)),
+                ignore_rules: Vec::new(),
             })
             .collect();
-        let rules = claimcheck::rules::load_rules(None).unwrap();
-        let report = claimcheck::check_documents(&docs, &claimcheck::Options::default(), &rules, Vec::new());
+        let rules = claimcheck::check::load_rules(&[]).unwrap();
+        let facts = docs.iter().map(|d| claimcheck::analyse(d, &Default::default())).collect();
+        let mut report = claimcheck::check_documents(facts, &rules);
+        report.read_snippets();
         for f in &report.findings {
             for l in &f.locations {
-                let text = &docs.iter().find(|d| d.path == l.doc).unwrap().text;
+                let text = &docs[l.doc].text;
                 prop_assert!(l.start <= l.end && l.end <= text.len());
                 prop_assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
             }
         }
-        let _ = claimcheck::render::human(&report);
-        let _ = claimcheck::render::sarif(&report, &rules);
+        let mut sink = Vec::new();
+        claimcheck::report::render::human::write(&report, &mut sink, &Default::default()).unwrap();
+        claimcheck::report::render::sarif::write(&report, &rules, &mut sink).unwrap();
+        claimcheck::report::render::json::write(&report, &mut sink).unwrap();
     }
 
     #[test]
     fn arbitrary_bytes_are_read_or_rejected(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        if let Ok(doc) = document_from_bytes("x.txt", bytes) {
-            check_spans(&doc.text);
+        if let Ok(text) = text_from_bytes(bytes) {
+            check_spans(&text);
         }
     }
 }

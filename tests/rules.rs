@@ -18,7 +18,7 @@ fn run(dir: &Path) -> claimcheck::gate::Outcome {
     let report = claimcheck::check(&[dir.to_path_buf()], &Options::default()).expect("default rules load");
     let s = claimcheck::gate::compare(dir, &report, &expected).unwrap();
     let messages =
-        |v: &[claimcheck::report::Finding]| v.iter().map(|f| format!("[{}] {}", f.rule, f.message)).collect::<Vec<_>>();
+        |v: &[claimcheck::check::Finding]| v.iter().map(|f| format!("[{}] {}", f.rule, f.message)).collect::<Vec<_>>();
     eprintln!(
         "{}: {}/{} conflicts found\n  missed {:?}\n  look-alike alarms {:?}\n  other {:?}",
         dir.display(),
@@ -33,7 +33,7 @@ fn run(dir: &Path) -> claimcheck::gate::Outcome {
 
 #[test]
 fn every_rule_has_a_fixture_corpus() {
-    let rules = claimcheck::rules::load_rules(None).unwrap();
+    let rules = claimcheck::check::load_rules(&[]).unwrap();
     let have: Vec<String> = folders("fixtures/rules", "expected.yaml")
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())

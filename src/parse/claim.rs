@@ -44,6 +44,12 @@ pub struct RawClaim {
     pub in_words: bool,
     /// The noun came after partitive "من" ("210 من عناصر").
     pub partitive: bool,
+    /// The normalised span of the word that names the noun, when one does.
+    pub noun_span: Option<(usize, usize)>,
+    /// An ordinal that counts ("العضو التسعين").
+    pub ordinal: bool,
+    /// A share of a whole ("نصفهم", "ثلثا السكان").
+    pub share: bool,
 }
 
 /// Match a phrase of normalised words at the start of `i`, words separated by
@@ -242,7 +248,11 @@ pub fn noun_lemma(lex: &Lexicon, w: &str) -> Option<String> {
 
 /// The counted noun after a number: "عملية", "من عناصر التنظيم", "آخرين",
 /// "displaced families". `doc` is the whole normalised text, for offsets.
-pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Noun, bool)> {
+/// A counted noun as read: what it is, whether it came after partitive "من", and the
+/// normalised span of the word that names it.
+pub type NounRead = (Noun, bool, Option<(usize, usize)>);
+
+pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, NounRead> {
     let (r, _) = hspace0(i)?;
     // Partitives: "210 من عناصر", "Nineteen of the dead".
     let (after_min, partitive) = match keyword("من", r).or_else(|_| keyword("of", r)) {
@@ -258,20 +268,21 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Nou
         Err(_) => (r, false),
     };
     let (rest, w) = word(after_min)?;
+    let span = Some((offset(doc, after_min), offset(doc, rest)));
     // "120mm", "10km": a unit glued to the digits.
     if offset(doc, after_min) == offset(doc, i) {
         if let Some(unit) = lex.glued_units.get(w) {
-            return Ok((rest, (Noun::Lemma(unit.clone()), false)));
+            return Ok((rest, (Noun::Lemma(unit.clone()), false, span)));
         }
     }
     if lex.back_reference.iter().any(|b| b == w) {
-        return Ok((rest, (Noun::BackReference, partitive)));
+        return Ok((rest, (Noun::BackReference, partitive, None)));
     }
     if lex.not_a_noun.iter().any(|n| n == w) {
         return fail(i, "a noun");
     }
     if let Some(lemma) = noun_lemma(lex, w) {
-        return Ok((rest, (Noun::Lemma(lemma), partitive)));
+        return Ok((rest, (Noun::Lemma(lemma), partitive, span)));
     }
     // English puts adjectives and noun modifiers first: "1,200 displaced families",
     // "12 field teams": the head is the known or plural word after them.
@@ -279,18 +290,18 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, (Nou
         if let Ok((r2, _)) = hspace0(rest) {
             if let Ok((rest2, w2)) = word(r2) {
                 if let Some(lemma) = noun_lemma(lex, w2) {
-                    return Ok((rest2, (Noun::Lemma(lemma), partitive)));
+                    return Ok((rest2, (Noun::Lemma(lemma), partitive, Some((offset(doc, r2), offset(doc, rest2))))));
                 }
                 let plural = |x: &str| x.len() > 3 && x.ends_with('s') && !x.ends_with("ss");
                 if w2.is_ascii() && plural(w2) && !plural(w) && !lex.not_a_noun.iter().any(|n| n == w2) {
                     let start = offset(doc, r2);
-                    return Ok((rest2, (Noun::Word { start, end: start + w2.len() }, partitive)));
+                    return Ok((rest2, (Noun::Word { start, end: start + w2.len() }, partitive, None)));
                 }
             }
         }
     }
     let start = offset(doc, after_min);
-    Ok((rest, (Noun::Word { start, end: start + w.len() }, partitive)))
+    Ok((rest, (Noun::Word { start, end: start + w.len() }, partitive, None)))
 }
 
 /// Read a claim starting exactly at byte `pos` of the normalised document `doc`.
@@ -348,12 +359,12 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         .next_back()
         .and_then(|c| lex.currency_signs.get(c.encode_utf8(&mut [0u8; 4]) as &str))
         .cloned();
-    let (mut rest, noun, partitive) = if let Ok((r, ())) = percent(lex, rest) {
-        (r, Noun::Percent, false)
-    } else if let Ok((r, (noun, partitive))) = noun_phrase(lex, doc, rest) {
-        (r, noun, partitive)
+    let (mut rest, noun, partitive, noun_span) = if let Ok((r, ())) = percent(lex, rest) {
+        (r, Noun::Percent, false, None)
+    } else if let Ok((r, (noun, partitive, span))) = noun_phrase(lex, doc, rest) {
+        (r, noun, partitive, span)
     } else {
-        (rest, Noun::None, false)
+        (rest, Noun::None, false, None)
     };
     let noun = match (currency, noun) {
         (Some(c), Noun::None | Noun::Word { .. }) => Noun::Lemma(c),
@@ -380,6 +391,9 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         qualified,
         in_words,
         partitive,
+        noun_span,
+        ordinal: false,
+        share: false,
     })
 }
 
@@ -404,6 +418,9 @@ fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         qualified: true,
         in_words: true,
         partitive: false,
+        noun_span: Some((pos, end)),
+        ordinal: false,
+        share: false,
     })
 }
 
@@ -429,6 +446,9 @@ fn noun_then_number(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         qualified: false,
         in_words,
         partitive: false,
+        noun_span: Some((pos, pos + w.len())),
+        ordinal: false,
+        share: false,
     })
 }
 

@@ -123,6 +123,20 @@ pub enum DateExpr {
     Interval(Box<DateExpr>, Box<DateExpr>),
 }
 
+impl DateExpr {
+    /// The day an expression names by itself, without a reference day: a day with its
+    /// month and year ("4 آذار 2024", or the Gregorian half of a Hijri pair).
+    pub fn full_day(&self) -> Option<chrono::NaiveDate> {
+        match self {
+            DateExpr::Day { day, month: MonthRef::Abs(m), year: YearRef::Abs(y), .. } => {
+                chrono::NaiveDate::from_ymd_opt(*y, *m, *day)
+            }
+            DateExpr::HijriPair { gregorian, .. } => gregorian.full_day(),
+            _ => None,
+        }
+    }
+}
+
 /// Where the grammar runs: in a document, bare "today" and lone weekdays name nothing
 /// checkable and are not reported; the line protocol reads them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -29,7 +29,7 @@ pub struct GoldItem {
     pub doc: String,
     pub text: String,
     pub nth: Option<usize>,
-    pub value: Option<serde_yaml::Value>,
+    pub value: Option<serde_json::Value>,
     pub bound: Option<String>,
 }
 
@@ -71,7 +71,7 @@ impl Score {
 
 pub fn load_gold(dir: &Path) -> (Gold, HashMap<String, String>) {
     let text = std::fs::read_to_string(dir.join("gold.yaml")).unwrap();
-    let gold: Gold = claimcheck::lexicon::load_yaml("gold.yaml", &text).unwrap();
+    let gold: Gold = claimcheck::yaml::load_yaml("gold.yaml", &text).unwrap();
     let docs =
         gold.documents.iter().map(|d| (d.file.clone(), std::fs::read_to_string(dir.join(&d.file)).unwrap())).collect();
     (gold, docs)
@@ -99,14 +99,17 @@ pub fn score_claims(report: &Report, gold: &Gold, docs: &HashMap<String, String>
     let neutral: Vec<_> = gold.optional.iter().map(|c| locate(docs, c)).collect();
     let mut used = vec![false; gold_ranges.len()];
     let mut s = Score { gold: gold_ranges.len(), ..Score::default() };
-    for c in report.claims.iter().filter(|c| docs.contains_key(&base(&c.doc))) {
-        let loc = (base(&c.doc), c.start, c.end);
+    for (doc, c) in report.docs.iter().flat_map(|d| d.claims.iter().map(move |c| (&d.name, c))) {
+        if !docs.contains_key(&base(doc)) {
+            continue;
+        }
+        let loc = (base(doc), c.start, c.end);
         if let Some(k) = (0..gold_ranges.len()).find(|&k| !used[k] && overlaps(&loc, &gold_ranges[k].0)) {
             used[k] = true;
             s.matched += 1;
             s.predicted += 1;
             let g = gold_ranges[k].1;
-            let want = g.value.as_ref().and_then(serde_yaml::Value::as_f64);
+            let want = g.value.as_ref().and_then(serde_json::Value::as_f64);
             if want.is_some_and(|w| (w - c.value).abs() <= 1e-9 * w.abs().max(1.0))
                 && g.bound.as_deref() == Some(c.bound.as_str())
             {
@@ -134,24 +137,28 @@ pub fn score_dates(report: &Report, gold: &Gold, docs: &HashMap<String, String>)
     let mut used = vec![false; gold_ranges.len()];
     let mut s = Score { gold: gold_ranges.len(), ..Score::default() };
     let mut scored = 0;
-    for d in report.dates.iter().filter(|d| docs.contains_key(&base(&d.doc))) {
-        let loc = (base(&d.doc), d.start, d.end);
+    for (doc, d) in report.docs.iter().flat_map(|x| x.dates.iter().map(move |d| (&x.name, d))) {
+        if !docs.contains_key(&base(doc)) {
+            continue;
+        }
+        let loc = (base(doc), d.start, d.end);
         if let Some(k) = (0..gold_ranges.len()).find(|&k| !used[k] && overlaps(&loc, &gold_ranges[k].0)) {
             used[k] = true;
             s.matched += 1;
             s.predicted += 1;
             let g = gold_ranges[k].1;
             let want = g.value.as_ref().and_then(|v| match v {
-                serde_yaml::Value::String(s) => Some(s.clone()),
-                serde_yaml::Value::Number(n) => Some(n.to_string()),
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
                 _ => None,
             });
             if let Some(want) = want {
                 scored += 1;
-                if d.value.as_deref() == Some(want.as_str()) {
+                let got = d.value.as_ref().map(ToString::to_string);
+                if got.as_deref() == Some(want.as_str()) {
                     s.values_ok += 1;
                 } else {
-                    s.misses.push(format!("{}: {} = {:?}, want {}", loc.0, d.text, d.value, want));
+                    s.misses.push(format!("{}: {} = {:?}, want {}", loc.0, d.text, got, want));
                 }
             }
         } else if !neutral.iter().any(|n| overlaps(&loc, n)) {

@@ -1,0 +1,274 @@
+//! The comparability decision: are two claims the same quantity? One function,
+//! [`same_quantity`], shared by every rule that compares two claims, and explainable:
+//! a [`Match`] says in words what the two share, and a [`Mismatch`] why they are not
+//! compared.
+//!
+//! Two claims are one quantity when
+//! 1. they are of one story (or one document) and in different sentences;
+//! 2. they count the same thing: one canonical noun, or a specific noun of people and a
+//!    generic one ("مشجعين" and "أشخاص");
+//! 3. what happened to it is the same: one role ("قتيل" and "لقي حتفه"), or, when no
+//!    list names the role, the same words right around the number;
+//! 4. neither narrows it where the other does not (a scope word, an adjective of
+//!    origin, a part of a total: "بينهم"), neither is a forecast or a preliminary count
+//!    where the other is not, and they are not attributed to different sources;
+//! 5. their clauses are about the same thing: the rare words they share weigh enough.
+//!
+//! Values and times are the rules' to compare.
+
+use super::{ClaimRef, Corpus};
+use crate::lexicon::describe::{Describe, Status};
+use crate::resolve::ClaimFact;
+use crate::text::symbols::{name, Sym};
+
+/// How strong the evidence is that two claims are one quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    Weak,
+    Good,
+    Strong,
+}
+
+/// Two claims are one quantity, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub strength: Strength,
+    /// How much of their clauses' words they share (0 to 1, weighted by rarity).
+    pub subject: f32,
+    /// What they share, in words a reader can check.
+    pub evidence: Vec<String>,
+}
+
+/// Why two claims are not compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mismatch {
+    SameSentence,
+    NoStory,
+    Kind,
+    Thing,
+    Role,
+    Part,
+    Scope,
+    Status,
+    Source,
+    Subject,
+}
+
+/// The lowest subject overlap for the weakest match.
+pub const MIN_SUBJECT: f32 = 0.3;
+
+/// Are claims `a` and `b` the same quantity?
+pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match, Mismatch> {
+    let d = Describe::default_describe();
+    let (ca, cb) = (corpus.claim(a), corpus.claim(b));
+    let (da, db) = (&ca.desc, &cb.desc);
+    if a.0 == b.0 && ca.sentence == cb.sentence {
+        return Err(Mismatch::SameSentence);
+    }
+    let story = if a.0 == b.0 { Some(1.0) } else { corpus.stories.similarity(a.0, b.0) };
+    let Some(story) = story else { return Err(Mismatch::NoStory) };
+    let fa = &ca.claim.flags;
+    let fb = &cb.claim.flags;
+    if fa.share != fb.share || fa.ordinal != fb.ordinal {
+        return Err(Mismatch::Kind);
+    }
+    // 2. The same thing.
+    let (Some(wa), Some(wb)) = (da.what, db.what) else { return Err(Mismatch::Thing) };
+    let thing_exact = wa == wb;
+    let thing_people = da.people && db.people && (da.generic || db.generic);
+    if !(thing_exact || thing_people) {
+        return Err(Mismatch::Thing);
+    }
+    // 3. The same role, or the same words around the number.
+    let near_shared = shared(&sorted(&da.near), &sorted(&db.near));
+    let role = match (da.role, db.role) {
+        (Some(x), Some(y)) if x != y => return Err(Mismatch::Role),
+        (Some(x), Some(_)) => Some(x),
+        _ => None,
+    };
+    // "شخصا" says nothing of who is counted: only the event can make a count of
+    // persons the same as another count of people.
+    if (da.generic || db.generic) && role.is_none() {
+        return Err(Mismatch::Role);
+    }
+    let percent = &*name(wa) == "%";
+    let role_score = (if role.is_some() { 1.0 } else { 0.0 } + 0.4 * near_shared.len().min(2) as f32).min(1.0);
+    // A fixed quantity (a distance, a population) is of something: the words around
+    // the two figures must name it alike ("مبانداكا", "العاصمة").
+    if role.is_some_and(|r| d.role(r).fixed) && near_shared.is_empty() {
+        return Err(Mismatch::Subject);
+    }
+    if role_score == 0.0 && (percent || !thing_exact || da.role.is_some() || db.role.is_some()) {
+        return Err(Mismatch::Role);
+    }
+    // A percentage is a share of something: the words right around it must say of what.
+    let said_of_what = near_shared.len() >= 2 || (role.is_some() && !near_shared.is_empty());
+    if percent && !said_of_what {
+        return Err(Mismatch::Role);
+    }
+    // 4. Scope, part, status, source.
+    if da.part != db.part || da.base != db.base {
+        return Err(Mismatch::Part);
+    }
+    if da.progress || db.progress {
+        return Err(Mismatch::Kind);
+    }
+    if da.scope != db.scope {
+        return Err(Mismatch::Scope);
+    }
+    if !status_compatible(da.status, db.status) || da.counted != db.counted {
+        return Err(Mismatch::Status);
+    }
+    if da.source.len() >= 2 && db.source.len() >= 2 && shared(&da.source, &db.source).is_empty() {
+        return Err(Mismatch::Source);
+    }
+    // 5. The same subject: the clauses share rare words, or each document mentions
+    // what the other's clause is about.
+    let (window, words) = subject_overlap(corpus, &da.subject, &db.subject);
+    let support = if a.0 == b.0 {
+        window
+    } else {
+        support_in(corpus, &da.subject, b.0).min(support_in(corpus, &db.subject, a.0))
+    };
+    let subject = window.max(support);
+    let thing = match (thing_exact, da.generic && db.generic) {
+        (true, false) => 1.0,
+        (true, true) => 0.7,
+        (false, _) => 0.5,
+    };
+    let story_score = if a.0 == b.0 { 0.5 } else { story };
+    let near_score = 0.4 * near_shared.len().min(3) as f32;
+    let total = thing + role_score + near_score + 1.5 * subject + story_score;
+    let strength = if total >= STRONG {
+        Strength::Strong
+    } else if total >= GOOD {
+        Strength::Good
+    } else if total >= WEAK && subject >= MIN_SUBJECT {
+        Strength::Weak
+    } else {
+        return Err(Mismatch::Subject);
+    };
+    let mut evidence = Vec::new();
+    if thing_exact {
+        evidence.push(format!("both count {}", name(wa)));
+    } else {
+        evidence.push(format!("both count people ({} / {})", name(wa), name(wb)));
+    }
+    if let Some(r) = role {
+        evidence.push(format!("the same event or measure: {}", d.role(r).id));
+    }
+    if !near_shared.is_empty() {
+        let w: Vec<String> = near_shared.iter().map(|s| name(*s).to_string()).collect();
+        evidence.push(format!("the same words around the number: {}", w.join(", ")));
+    }
+    if !words.is_empty() {
+        evidence.push(format!("the same subject: {}", words.join(", ")));
+    }
+    if a.0 == b.0 {
+        evidence.push("the same document".to_string());
+    } else {
+        evidence.push(format!("the same story (similarity {story:.2})"));
+    }
+    Ok(Match { strength, subject, evidence })
+}
+
+/// How much evidence makes two claims one quantity: the counted thing (up to 1), the
+/// role or the words around the number (up to 1), 1.5 times the subject overlap, and
+/// the story's similarity (0.5 within one document).
+const STRONG: f32 = 3.3;
+const GOOD: f32 = 2.8;
+const WEAK: f32 = 2.2;
+
+/// The weighted share of `words` that document `doc` mentions anywhere.
+pub fn support_in(corpus: &Corpus, words: &[Sym], doc: usize) -> f32 {
+    let terms = &corpus.docs[doc].terms;
+    let w = |s: &Sym| corpus.weights.get(s).copied().unwrap_or(1.0);
+    let total: f32 = words.iter().map(w).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let present: f32 = words.iter().filter(|s| terms.binary_search_by_key(*s, |t| t.0).is_ok()).map(w).sum();
+    present / total
+}
+
+/// Forecasts compare only with forecasts; preliminary counts only with preliminary
+/// counts; an estimate is an observed figure told less exactly.
+fn status_compatible(a: Status, b: Status) -> bool {
+    let class = |s: Status| match s {
+        Status::Observed | Status::Estimate | Status::Final => 0,
+        Status::Forecast => 1,
+        Status::Preliminary => 2,
+    };
+    class(a) == class(b)
+}
+
+fn sorted(v: &[Sym]) -> Vec<Sym> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The elements two sorted lists share.
+fn shared(a: &[Sym], b: &[Sym]) -> Vec<Sym> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The weighted share of subject words two claims have in common (over the smaller
+/// side), and the heaviest shared words.
+pub fn subject_overlap(corpus: &Corpus, a: &[Sym], b: &[Sym]) -> (f32, Vec<String>) {
+    let w = |s: &Sym| corpus.weights.get(s).copied().unwrap_or(1.0);
+    let total = |v: &[Sym]| v.iter().map(w).sum::<f32>();
+    let common = shared(a, b);
+    let denom = total(a).min(total(b));
+    if denom <= 0.0 {
+        return (0.0, Vec::new());
+    }
+    let score = common.iter().map(w).sum::<f32>() / denom;
+    let mut by_weight: Vec<&Sym> = common.iter().collect();
+    by_weight.sort_by(|x, y| w(y).total_cmp(&w(x)));
+    (score, by_weight.into_iter().take(4).map(|s| name(*s).to_string()).collect())
+}
+
+/// How two claims' times relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeRelation {
+    /// The same day or period, or overlapping ones when a date is only the document's.
+    Same,
+    /// Different days, `days` apart, `a` before `b` when `a_first`.
+    Apart { days: i64, a_first: bool },
+    /// Periods that overlap without being one (a day inside a month).
+    Overlap,
+    /// A time is missing.
+    Unknown,
+}
+
+/// How the times of `a` and `b` relate. Two times are the same when they are one day
+/// or one period; a day inside a longer period is not the same time (a day's count
+/// is not a count since January).
+pub fn time_relation(a: &ClaimFact, b: &ClaimFact) -> TimeRelation {
+    let (Some(ta), Some(tb)) = (&a.time, &b.time) else { return TimeRelation::Unknown };
+    let ((as_, ae), (bs, be)) = (ta.days(), tb.days());
+    if ta == tb || (as_ == bs && ae == be) {
+        return TimeRelation::Same;
+    }
+    if ae < bs {
+        TimeRelation::Apart { days: (bs - ae).num_days(), a_first: true }
+    } else if be < as_ {
+        TimeRelation::Apart { days: (as_ - be).num_days(), a_first: false }
+    } else {
+        TimeRelation::Overlap
+    }
+}

@@ -1,0 +1,176 @@
+//! Checking: which documents tell one story ([`stories`]), when two claims are the
+//! same quantity ([`comparable`], the one decision every comparing rule shares), the
+//! rule engine ([`engine`]) and the rule kinds ([`rules`], one file each).
+//!
+//! Rules see a [`Corpus`]: every document's facts, the stories, and word weights.
+//! Cross-document rules compare only within stories and find candidates through
+//! indexes; none compares every pair of documents or of claims.
+
+pub mod comparable;
+pub mod engine;
+pub mod rules;
+pub mod stories;
+
+pub use engine::{load_rules, Docs, Rule, RuleMeta};
+
+use crate::resolve::{ClaimFact, DocFacts};
+use crate::text::symbols::Sym;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// How much a finding matters: `info` never fails a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// One step less severe.
+    pub fn weaker(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
+}
+
+/// A span a finding points at: a document (by index in the corpus), original byte
+/// offsets, and its role in the finding ("here", "in b.txt, 2 days later").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    #[serde(skip)]
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// What a rule found: a message, the primary location first, and the evidence that
+/// makes it a finding (what the two figures share, a word diff).
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+/// A claim by (document, index in it).
+pub type ClaimRef = (usize, usize);
+
+/// Everything the rules look at.
+pub struct Corpus<'a> {
+    pub docs: &'a [DocFacts],
+    pub stories: stories::Stories,
+    /// Weight of each subject word: rarer words say more about what a claim is about.
+    pub weights: FxHashMap<Sym, f32>,
+    /// Documents whose findings are wanted (archive mode: the drafts); `None`: all.
+    pub focus: Option<Vec<bool>>,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn new(docs: &'a [DocFacts]) -> Self {
+        Corpus::with_stories(docs, stories::Stories::new(docs))
+    }
+
+    pub fn with_stories(docs: &'a [DocFacts], stories: stories::Stories) -> Self {
+        let weights = subject_weights(docs);
+        Corpus { docs, stories, weights, focus: None }
+    }
+
+    pub fn claim(&self, r: ClaimRef) -> &ClaimFact {
+        &self.docs[r.0].claims[r.1]
+    }
+
+    /// A claim's location.
+    pub fn claim_location(&self, r: ClaimRef, role: Option<String>) -> Location {
+        let c = self.claim(r);
+        Location { doc: r.0, start: c.start, end: c.end, line: c.line, role }
+    }
+
+    /// Is a document one whose findings are wanted?
+    pub fn wanted(&self, doc: usize) -> bool {
+        self.focus.as_ref().is_none_or(|f| f.get(doc).copied().unwrap_or(false))
+    }
+
+    pub fn name(&self, doc: usize) -> &str {
+        &self.docs[doc].name
+    }
+
+    /// The file name of a document, for short messages.
+    pub fn short(&self, doc: usize) -> &str {
+        short(&self.docs[doc].name)
+    }
+}
+
+/// The last part of a path (or of `FILE.jsonl#id`), for short messages.
+pub fn short(name: &str) -> &str {
+    if let Some((file, id)) = name.rsplit_once('#') {
+        let f = file.rsplit('/').next().unwrap_or(file);
+        return &name[name.len() - id.len() - 1 - f.len()..];
+    }
+    name.rsplit('/').next().unwrap_or(name)
+}
+
+/// Inverse document frequency of each subject word over every claim of the corpus,
+/// smoothed so that small corpora still rank words sensibly.
+fn subject_weights(docs: &[DocFacts]) -> FxHashMap<Sym, f32> {
+    let mut df: FxHashMap<Sym, u32> = FxHashMap::default();
+    let mut n = 0u32;
+    for d in docs {
+        for c in &d.claims {
+            n += 1;
+            for &w in &c.desc.subject {
+                *df.entry(w).or_default() += 1;
+            }
+        }
+    }
+    let n = n.max(1) as f32;
+    df.into_iter().map(|(w, f)| (w, ((n + 1.0) / (f as f32 + 0.5)).ln().max(0.05))).collect()
+}
+
+/// Run every rule over the corpus; findings sorted by document, line and rule.
+pub fn run(rules: &[Box<dyn Rule>], corpus: &Corpus) -> Vec<Finding> {
+    use rayon::prelude::*;
+    let mut findings: Vec<Finding> = rules
+        .par_iter()
+        .flat_map_iter(|r| {
+            let mut out = Vec::new();
+            r.check(corpus, &mut out);
+            out
+        })
+        .filter(|f| f.locations.iter().any(|l| corpus.wanted(l.doc)))
+        .collect();
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| f.locations.first().map(|l| (l.doc, l.line, l.start)).unwrap_or_default();
+        key(a).cmp(&key(b)).then(a.rule.cmp(&b.rule))
+    });
+    findings.dedup_by(|a, b| a.rule == b.rule && a.locations == b.locations);
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names() {
+        assert_eq!(short("a/b/c.txt"), "c.txt");
+        assert_eq!(short("data/corpus.jsonl#AL-1"), "corpus.jsonl#AL-1");
+    }
+}

@@ -1,0 +1,209 @@
+//! `value-agreement`: two documents of one story give one quantity incompatible values.
+//!
+//! What it does: for every pair of documents of one story, compares the claims that
+//! [`same_quantity`] finds to be one quantity (same counted thing, same event or
+//! measure, same subject, no narrower scope, no other source, no forecast). At the
+//! same time, their bounds must overlap ("more than 20" agrees with 23, "about 100"
+//! with 95). A fixed quantity (a distance, a population) must agree whatever the days;
+//! a toll must not fall from one day to the next unless the text gives a reason.
+//!
+//! Why: one of the two is wrong, or they count different things without saying so.
+//!
+//! Example: `a.txt "629 مهاجرا"` vs `b.txt "630 مهاجرا"`, the same arrival the same day.
+
+use super::{bucket, fell, graded, incompatible, role_of, show, story_pairs, Tolerance};
+use crate::check::comparable::{same_quantity, time_relation, Strength, TimeRelation};
+use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
+use crate::check::{ClaimRef, Corpus, Finding};
+use crate::lexicon::describe::Describe;
+use crate::text::symbols::{name, Sym};
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "value-agreement",
+    docs: || Docs {
+        what: "Claims of two documents of one story about one quantity (same thing, event, subject and time) \
+               must have compatible values."
+            .into(),
+        why: "Two incompatible figures for the same quantity mean one is wrong.".into(),
+        example: "a.txt \"629 مهاجرا\" vs b.txt \"630 مهاجرا\", the same arrival, the same day".into(),
+    },
+    placeholders: &["what", "role", "period", "a", "b", "b_doc"],
+    build: |meta, file, text| {
+        let options: Options = crate::check::engine::options(file, text)?;
+        options.tolerance.validate(file, text)?;
+        Ok(Box::new(Agreement { meta, options }))
+    },
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    pub tolerance: Tolerance,
+    /// A toll reported at most this many days apart must not fall.
+    pub toll_days: i64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { tolerance: Tolerance::default(), toll_days: 7 }
+    }
+}
+
+pub struct Agreement {
+    meta: RuleMeta,
+    options: Options,
+}
+
+/// What two claims of one quantity say against each other.
+enum Clash {
+    /// Incompatible values for one time.
+    Values,
+    /// A toll lower on a later day.
+    Fall,
+}
+
+impl Rule for Agreement {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        let clashes = self.clashes(corpus);
+        // One finding a claim that disagrees with several others (which then agree with
+        // each other), the claim with most partners first: "40 km here; 35 km in a.txt
+        // and in c.txt".
+        let mut partners: FxHashMap<ClaimRef, Vec<usize>> = FxHashMap::default();
+        for (k, c) in clashes.iter().enumerate() {
+            partners.entry(c.a).or_default().push(k);
+            partners.entry(c.b).or_default().push(k);
+        }
+        let mut order: Vec<(ClaimRef, usize)> = partners.iter().map(|(c, v)| (*c, v.len())).collect();
+        order.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        let mut done = vec![false; clashes.len()];
+        for (claim, _) in order {
+            let mine: Vec<usize> = partners[&claim].iter().copied().filter(|&k| !done[k]).collect();
+            if mine.is_empty() {
+                continue;
+            }
+            for &k in &mine {
+                done[k] = true;
+            }
+            out.push(self.finding(corpus, claim, &mine.iter().map(|&k| &clashes[k]).collect::<Vec<_>>()));
+        }
+    }
+}
+
+/// Two claims of one quantity that disagree.
+struct Pair {
+    a: ClaimRef,
+    b: ClaimRef,
+    m: crate::check::comparable::Match,
+    clash: Clash,
+}
+
+impl Agreement {
+    /// Every clash between claims of two documents of one story.
+    fn clashes(&self, corpus: &Corpus) -> Vec<Pair> {
+        let describe = Describe::default_describe();
+        let t = &self.options.tolerance;
+        let mut out = Vec::new();
+        for (da, db) in story_pairs(corpus) {
+            let mut index: FxHashMap<Sym, Vec<usize>> = FxHashMap::default();
+            for (k, c) in corpus.docs[db].claims.iter().enumerate() {
+                if let Some(key) = bucket(c) {
+                    index.entry(key).or_default().push(k);
+                }
+            }
+            // Each claim clashes at most once with a document: the output stays linear
+            // however many documents disagree.
+            let mut used: rustc_hash::FxHashSet<ClaimRef> = Default::default();
+            for (ka, ca) in corpus.docs[da].claims.iter().enumerate() {
+                let Some(key) = bucket(ca) else { continue };
+                let Some(candidates) = index.get(&key) else { continue };
+                for &kb in candidates {
+                    let (a, b) = ((da, ka), (db, kb));
+                    if used.contains(&b) {
+                        continue;
+                    }
+                    let cb = &corpus.docs[db].claims[kb];
+                    let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
+                    let toll = role.is_some_and(|r| r.toll);
+                    let fixed = role.is_some_and(|r| r.fixed);
+                    // A quantity that moves within a day compares only over stated periods.
+                    if role.is_some_and(|r| r.volatile)
+                        && !(super::dated_by_sentence(ca) && super::dated_by_sentence(cb))
+                    {
+                        continue;
+                    }
+                    let clash = match time_relation(ca, cb) {
+                        TimeRelation::Same if !toll => incompatible(ca, cb, t).then_some(Clash::Values),
+                        TimeRelation::Apart { .. } if fixed => incompatible(ca, cb, t).then_some(Clash::Values),
+                        TimeRelation::Apart { days, a_first }
+                            if toll && days >= 1 && days <= self.options.toll_days =>
+                        {
+                            let (early, late) = if a_first { (ca, cb) } else { (cb, ca) };
+                            (fell(early, late, t) && !late.desc.fall_reason).then_some(Clash::Fall)
+                        }
+                        _ => None,
+                    };
+                    let Some(clash) = clash else { continue };
+                    let Ok(m) = same_quantity(corpus, a, b) else { continue };
+                    out.push(Pair { a, b, m, clash });
+                    used.insert(b);
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The finding of `claim` against the claims it clashes with.
+    fn finding(&self, corpus: &Corpus, claim: ClaimRef, pairs: &[&Pair]) -> Finding {
+        let describe = Describe::default_describe();
+        let other = |p: &Pair| if p.a == claim { p.b } else { p.a };
+        // The primary location is the wanted document's: a draft against its archive.
+        let (p, rest): (ClaimRef, Vec<ClaimRef>) = if corpus.wanted(claim.0) {
+            (claim, pairs.iter().map(|x| other(x)).collect())
+        } else {
+            let first = other(pairs[0]);
+            (first, std::iter::once(claim).chain(pairs[1..].iter().map(|x| other(x))).collect())
+        };
+        let cp = corpus.claim(p);
+        let cs = corpus.claim(rest[0]);
+        let role = cp.desc.role.or(cs.desc.role).map(|r| describe.role(r));
+        let strength = pairs
+            .iter()
+            .map(|x| match x.clash {
+                Clash::Values => x.m.strength,
+                Clash::Fall => x.m.strength.min(Strength::Good),
+            })
+            .max()
+            .unwrap_or(Strength::Weak);
+        let mut message = self.meta.message(&[
+            ("what", cp.desc.what.map(|w| name(w).to_string()).unwrap_or_default()),
+            ("role", role.map(|r| r.id.clone()).unwrap_or_else(|| "count".into())),
+            ("period", cp.time.as_ref().map(ToString::to_string).unwrap_or_default()),
+            ("a", show(cp)),
+            ("b", show(cs)),
+            ("b_doc", corpus.short(rest[0].0).to_string()),
+        ]);
+        if rest.len() > 1 {
+            message.push_str(&format!(" (and {} more)", rest.len() - 1));
+        }
+        if pairs.iter().any(|x| matches!(x.clash, Clash::Fall)) {
+            message.push_str(" (a toll that fell with no reason given)");
+        }
+        let mut locations = vec![corpus.claim_location(p, Some("here".into()))];
+        locations.extend(rest.iter().map(|&r| corpus.claim_location(r, Some(role_of(corpus, p, r)))));
+        let mut f = self.meta.finding(message, locations);
+        f.severity = graded(self.meta.severity, strength);
+        f.evidence = pairs[0].m.evidence.clone();
+        f
+    }
+}

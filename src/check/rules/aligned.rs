@@ -1,0 +1,291 @@
+//! `aligned-passages`: near-identical passages whose figures or dates differ.
+//!
+//! What it does: indexes the word pairs of every passage (a sentence holding a claim
+//! or a date) and aligns only passages that share several (never every pair); two
+//! passages of one document, or of two documents of one story published within a day
+//! or two, that are the same words in the same order are twins. Their claims and dates
+//! are compared as values where the alignment puts them face to face: "89%" and "89
+//! بالمئة", "٢٢١٦" and "2216", "4,9" and "4.9" are equal; punctuation, brackets and
+//! spacing are not words and never differ. A toll that rose in a later update is no
+//! difference; a caption printed twice with two years is.
+//!
+//! Why: the same sentence cannot be right with two different figures.
+//!
+//! Example: caption "… - كانون الثاني 2025" and the same caption "… - كانون الثاني 2024".
+
+use super::role_of;
+use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
+use crate::check::{Corpus, Finding, Location};
+use crate::lexicon::describe::Describe;
+use crate::parse::date::{DateExpr, YearRef};
+use crate::resolve::{DateFact, Passage, Piece};
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+pub const KIND: Kind = Kind {
+    name: "aligned-passages",
+    docs: || Docs {
+        what: "Near-duplicate passages (repeated captions, syndicated copy) must carry the same figures and dates."
+            .into(),
+        why: "The same sentence printed twice with two different figures is wrong at least once.".into(),
+        example: "caption \"… كانون الثاني 2025\" and its twin \"… كانون الثاني 2024\"".into(),
+    },
+    placeholders: &["a", "b", "b_doc", "b_line"],
+    build: |meta, file, text| {
+        let options: Options = crate::check::engine::options(file, text)?;
+        crate::check::engine::check_non_negative(file, text, "min_similarity", options.min_similarity)?;
+        Ok(Box::new(Aligned { meta, options }))
+    },
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Passages with fewer shared words are not aligned.
+    pub min_words: usize,
+    /// The share of the longer passage's words the two must have in order.
+    pub min_similarity: f64,
+    /// Words that may differ besides the figures (a name changed means another
+    /// sentence of the same template).
+    pub max_changed_words: usize,
+    /// Documents published further apart than this are not twins (a daily report).
+    pub max_days_apart: i64,
+    /// A word pair in more passages than this is too common to suggest candidates.
+    pub max_bucket: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { min_words: 8, min_similarity: 0.8, max_changed_words: 1, max_days_apart: 2, max_bucket: 64 }
+    }
+}
+
+pub struct Aligned {
+    meta: RuleMeta,
+    options: Options,
+}
+
+/// A passage by (document, index in it).
+type PassageRef = (u32, u32);
+
+/// What a piece is for alignment: a word by its hash, a claim or a date by its kind.
+fn key(p: &Piece) -> u64 {
+    match p {
+        Piece::Word(h) => *h as u64,
+        Piece::Claim(_) => 1 << 40,
+        Piece::Date(_) => 2 << 40,
+    }
+}
+
+fn words(p: &Passage) -> usize {
+    p.pieces.iter().filter(|x| matches!(x, Piece::Word(_))).count()
+}
+
+/// A date stated by itself (a year, a month with its year, a day with its month),
+/// not relative to the document's day.
+fn absolute(d: &DateFact) -> bool {
+    match &d.expr {
+        DateExpr::Day { year, .. } | DateExpr::Month { year, .. } => {
+            matches!(year, YearRef::Abs(_)) || matches!(d.expr, DateExpr::Day { .. })
+        }
+        DateExpr::Year { relative: None, .. } | DateExpr::Hijri { .. } | DateExpr::HijriPair { .. } => true,
+        DateExpr::Interval(a, b) => {
+            let fake = |e: &DateExpr| DateFact {
+                date: crate::extract::FoundDate { expr: e.clone(), ..d.date.clone() },
+                ..d.clone()
+            };
+            absolute(&fake(a)) && absolute(&fake(b))
+        }
+        _ => false,
+    }
+}
+
+impl Rule for Aligned {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        let o = &self.options;
+        let describe = Describe::default_describe();
+        // Candidates: passages sharing word pairs.
+        let mut index: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+        for (d, doc) in corpus.docs.iter().enumerate() {
+            for (k, p) in doc.passages.iter().enumerate() {
+                let ws: Vec<u64> = p.pieces.iter().filter(|x| matches!(x, Piece::Word(_))).map(key).collect();
+                let mut pairs: Vec<u64> =
+                    ws.windows(2).map(|w| w[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[1]).collect();
+                pairs.sort_unstable();
+                pairs.dedup();
+                for h in pairs {
+                    index.entry(h).or_default().push((d as u32, k as u32));
+                }
+            }
+        }
+        let mut counts: FxHashMap<(PassageRef, PassageRef), u16> = FxHashMap::default();
+        for bucket in index.values().filter(|b| b.len() > 1 && b.len() <= o.max_bucket) {
+            for (i, &a) in bucket.iter().enumerate() {
+                for &b in &bucket[i + 1..] {
+                    if a == b {
+                        continue;
+                    }
+                    let e = counts.entry((a.min(b), a.max(b))).or_default();
+                    *e = e.saturating_add(1);
+                }
+            }
+        }
+        let mut pairs: Vec<(PassageRef, PassageRef)> =
+            counts.into_iter().filter(|&(_, n)| n as usize >= o.min_words / 2).map(|(p, _)| p).collect();
+        pairs.sort_unstable();
+        for ((da, pa), (db, pb)) in pairs {
+            let (da, db) = (da as usize, db as usize);
+            if !(corpus.wanted(da) || corpus.wanted(db)) {
+                continue;
+            }
+            if da != db {
+                if corpus.stories.similarity(da, db).is_none() {
+                    continue;
+                }
+                let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+                if let (Some(x), Some(y)) = (day(da), day(db)) {
+                    if (x - y).num_days().abs() > o.max_days_apart {
+                        continue;
+                    }
+                }
+            }
+            let (a, b) = (&corpus.docs[da].passages[pa as usize], &corpus.docs[db].passages[pb as usize]);
+            let ka: Vec<u64> = a.pieces.iter().map(key).collect();
+            let kb: Vec<u64> = b.pieces.iter().map(key).collect();
+            let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+            let mut equal_words = 0;
+            let mut changed_words = 0;
+            let mut facing: Vec<(Piece, Piece)> = Vec::new();
+            let count = |p: &[Piece]| p.iter().filter(|p| matches!(p, Piece::Word(_))).count();
+            let last = ops.len().saturating_sub(1);
+            for (k, op) in ops.iter().enumerate() {
+                // What one copy adds at its very start or end (a photo credit, "camera
+                // icon") does not make it another sentence.
+                let edge = k == 0 || k == last;
+                match *op {
+                    DiffOp::Equal { old_index, new_index, len } => {
+                        for j in 0..len {
+                            let (x, y) = (a.pieces[old_index + j], b.pieces[new_index + j]);
+                            match x {
+                                Piece::Word(_) => equal_words += 1,
+                                _ => facing.push((x, y)),
+                            }
+                        }
+                    }
+                    DiffOp::Delete { old_index, old_len, .. } if !edge => {
+                        changed_words += count(&a.pieces[old_index..old_index + old_len])
+                    }
+                    DiffOp::Insert { new_index, new_len, .. } if !edge => {
+                        changed_words += count(&b.pieces[new_index..new_index + new_len])
+                    }
+                    DiffOp::Replace { old_index, old_len, new_index, new_len } if !edge => {
+                        changed_words += count(&a.pieces[old_index..old_index + old_len]);
+                        changed_words += count(&b.pieces[new_index..new_index + new_len]);
+                    }
+                    _ => {}
+                }
+            }
+            let longer = words(a).max(words(b)).max(1);
+            if equal_words < o.min_words || (equal_words as f64) < o.min_similarity * longer as f64 {
+                continue;
+            }
+            if changed_words > o.max_changed_words * 2 {
+                continue;
+            }
+            for (x, y) in facing {
+                let differs = match (x, y) {
+                    (Piece::Claim(i), Piece::Claim(j)) => {
+                        let (ci, cj) = (&corpus.docs[da].claims[i as usize], &corpus.docs[db].claims[j as usize]);
+                        let same = ci.value == cj.value && ci.upper == cj.upper;
+                        // A toll raised in a later update of the same copy is no error.
+                        let toll = ci.desc.role.or(cj.desc.role).is_some_and(|r| describe.role(r).toll);
+                        let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+                        let rose_later = match (day(da), day(db)) {
+                            (Some(p), Some(q)) if p < q => cj.value >= ci.value,
+                            (Some(p), Some(q)) if p > q => ci.value >= cj.value,
+                            _ => true,
+                        };
+                        let update = toll && da != db && rose_later;
+                        !(same || update)
+                    }
+                    (Piece::Date(i), Piece::Date(j)) => {
+                        let (di, dj) = (&corpus.docs[da].dates[i as usize], &corpus.docs[db].dates[j as usize]);
+                        absolute(di) && absolute(dj) && di.value.is_some() && dj.value.is_some() && di.value != dj.value
+                    }
+                    _ => false,
+                };
+                if !differs {
+                    continue;
+                }
+                let span = |d: usize, p: Piece| -> (usize, usize, usize, String) {
+                    let doc = &corpus.docs[d];
+                    match p {
+                        Piece::Claim(k) => {
+                            let c = &doc.claims[k as usize];
+                            (c.start, c.end, c.line, c.text.clone())
+                        }
+                        Piece::Date(k) => {
+                            let t = &doc.dates[k as usize];
+                            (t.start, t.end, t.line, t.text.clone())
+                        }
+                        Piece::Word(_) => (0, 0, 0, String::new()),
+                    }
+                };
+                let (sa, ea, la, ta) = span(da, x);
+                let (sb, eb, lb, tb) = span(db, y);
+                let message = self.meta.message(&[
+                    ("a", ta.clone()),
+                    ("b", tb.clone()),
+                    ("b_doc", corpus.short(db).to_string()),
+                    ("b_line", lb.to_string()),
+                ]);
+                let role_b = if da == db {
+                    format!("line {lb}, the same passage")
+                } else {
+                    let claim_ref = (db, 0usize);
+                    let _ = claim_ref;
+                    role_of_docs(corpus, da, db)
+                };
+                let mut f = self.meta.finding(
+                    message,
+                    vec![
+                        Location { doc: da, start: sa, end: ea, line: la, role: Some("here".into()) },
+                        Location { doc: db, start: sb, end: eb, line: lb, role: Some(role_b) },
+                    ],
+                );
+                f.evidence = vec![
+                    format!("near-identical passages ({equal_words} words in the same order)"),
+                    format!("[-{ta}-] {{+{tb}+}}"),
+                ];
+                out.push(f);
+                break;
+            }
+        }
+        let _ = role_of;
+    }
+}
+
+/// "in b.txt, a day later", for two documents.
+fn role_of_docs(corpus: &Corpus, a: usize, b: usize) -> String {
+    let name = corpus.short(b).to_string();
+    let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => match (y - x).num_days() {
+            0 => format!("in {name}, the same day"),
+            1 => format!("in {name}, a day later"),
+            -1 => format!("in {name}, a day earlier"),
+            n if n > 0 => format!("in {name}, {n} days later"),
+            n => format!("in {name}, {} days earlier", -n),
+        },
+        _ => format!("in {name}"),
+    }
+}

@@ -1,0 +1,85 @@
+//! `date-order`: one sentence orders two events against their own dates.
+//!
+//! What it does: where a sentence links two dated events with "بعد" / "after" or
+//! "قبل" / "before" ("تولى الحكم في 1 حزيران بعد حجب الثقة في 11 حزيران"), checks
+//! that the event said to come first is not dated after the other.
+//!
+//! Why: a cause dated after its effect means one of the two dates is wrong.
+//!
+//! Example: "took power on 1 June after the no-confidence vote of 11 June".
+
+use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
+use crate::check::{Corpus, Finding, Location};
+use crate::resolve::DateValue;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "date-order",
+    docs: || Docs {
+        what: "Two events a sentence orders (\"after\", \"before\") must be dated in that order.".into(),
+        why: "An event said to follow another but dated before it has a wrong date.".into(),
+        example: "\"تولى الحكم في أول حزيران بعد حجب الثقة في 11 حزيران\"".into(),
+    },
+    placeholders: &["first", "then", "word"],
+    build: |meta, file, text| {
+        let _: Options = crate::check::engine::options(file, text)?;
+        Ok(Box::new(DateOrder { meta }))
+    },
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {}
+
+pub struct DateOrder {
+    meta: RuleMeta,
+}
+
+/// A date that names a day or a month.
+fn dated(v: &Option<DateValue>) -> Option<&DateValue> {
+    v.as_ref().filter(|v| matches!(v, DateValue::Day(_) | DateValue::Month(..)))
+}
+
+impl Rule for DateOrder {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        for (k, doc) in corpus.docs.iter().enumerate() {
+            if !corpus.wanted(k) {
+                continue;
+            }
+            for o in &doc.orders {
+                let (a, b) = (&doc.dates[o.first as usize], &doc.dates[o.then as usize]);
+                let (Some(va), Some(vb)) = (dated(&a.value), dated(&b.value)) else { continue };
+                if va.days().0 <= vb.days().1 {
+                    continue;
+                }
+                let message =
+                    self.meta.message(&[("first", va.to_string()), ("then", vb.to_string()), ("word", o.word.clone())]);
+                let loc = |d: &crate::resolve::DateFact, role: &str| Location {
+                    doc: k,
+                    start: d.start,
+                    end: d.end,
+                    line: d.line,
+                    role: Some(role.to_string()),
+                };
+                // The first in the text is the primary location.
+                let (p, s) = if a.start < b.start { (a, b) } else { (b, a) };
+                let role = |d: &crate::resolve::DateFact| {
+                    if std::ptr::eq(d, a) {
+                        "said to come first"
+                    } else {
+                        "said to come later"
+                    }
+                };
+                out.push(self.meta.finding(message, vec![loc(p, role(p)), loc(s, role(s))]));
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! `event-dates`: two documents of one story date the same event on different days.
+//!
+//! What it does: compares the explicit day dates ("الثلاثاء 9 نيسان", "on 14 May") of
+//! documents of one story; two are the same event's when the words right around them
+//! (the event's verb and object) are the same and their clauses share most of their
+//! rare words. Bare weekdays and relative dates are left out: their day depends on
+//! readings a checker cannot be sure of.
+//!
+//! Why: one event happened on one day; one of the reports has it wrong.
+//!
+//! Example: a.txt "اقتحم المحتجون مقر البرلمان الثلاثاء 9 نيسان" vs b.txt "اقتحم
+//! المحتجون مقر البرلمان في 11 نيسان".
+
+use super::story_pairs;
+use crate::check::comparable::subject_overlap;
+use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
+use crate::check::{Corpus, Finding, Location, Severity};
+use crate::parse::date::{DateExpr, MonthRef};
+use crate::resolve::{DateFact, DateValue};
+use crate::text::symbols::name;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "event-dates",
+    docs: || Docs {
+        what: "Two documents of one story must date the same event (same verb, object and place) on one day.".into(),
+        why: "One event happened on one day; one of the reports has it wrong.".into(),
+        example: "a.txt \"اقتحم المحتجون مقر البرلمان الثلاثاء 9 نيسان\" vs b.txt \"… في 11 نيسان\"".into(),
+    },
+    placeholders: &["a", "b", "b_doc"],
+    build: |meta, file, text| {
+        let options: Options = crate::check::engine::options(file, text)?;
+        crate::check::engine::check_non_negative(file, text, "min_subject", options.min_subject as f64)?;
+        Ok(Box::new(EventDates { meta, options }))
+    },
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Words right around the two dates they must share (the event's verb and object).
+    pub min_near: usize,
+    /// The weighted share of clause words they must share.
+    pub min_subject: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { min_near: 2, min_subject: 0.5 }
+    }
+}
+
+pub struct EventDates {
+    meta: RuleMeta,
+    options: Options,
+}
+
+/// A day said with its day number and month, not a bare weekday or a relative day.
+fn explicit_day(d: &DateFact) -> Option<chrono::NaiveDate> {
+    let explicit = matches!(&d.expr, DateExpr::Day { month: MonthRef::Abs(_), .. } | DateExpr::HijriPair { .. });
+    match (&d.value, explicit && !d.opens_period) {
+        (Some(DateValue::Day(day)), true) => Some(*day),
+        _ => None,
+    }
+}
+
+fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
+    a.iter().filter(|x| b.contains(x)).copied().collect()
+}
+
+impl Rule for EventDates {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        let o = &self.options;
+        for (da, db) in story_pairs(corpus) {
+            for x in &corpus.docs[da].dates {
+                let Some(dx) = explicit_day(x) else { continue };
+                for y in &corpus.docs[db].dates {
+                    let Some(dy) = explicit_day(y) else { continue };
+                    if dx == dy {
+                        continue;
+                    }
+                    let near = shared(&x.context.near, &y.context.near);
+                    if near.len() < o.min_near {
+                        continue;
+                    }
+                    let (subject, words) = subject_overlap(corpus, &x.context.subject, &y.context.subject);
+                    if subject < o.min_subject {
+                        continue;
+                    }
+                    let (p, s, pd, sd) = if corpus.wanted(da) { (x, y, da, db) } else { (y, x, db, da) };
+                    let message = self.meta.message(&[
+                        ("a", p.value.as_ref().map(ToString::to_string).unwrap_or_default()),
+                        ("b", s.value.as_ref().map(ToString::to_string).unwrap_or_default()),
+                        ("b_doc", corpus.short(sd).to_string()),
+                    ]);
+                    let loc = |d: &DateFact, doc: usize, role: String| Location {
+                        doc,
+                        start: d.start,
+                        end: d.end,
+                        line: d.line,
+                        role: Some(role),
+                    };
+                    let mut f = self.meta.finding(
+                        message,
+                        vec![loc(p, pd, "here".into()), loc(s, sd, format!("in {}", corpus.short(sd)))],
+                    );
+                    f.evidence = vec![
+                        format!(
+                            "the same words around the dates: {}",
+                            near.iter().map(|w| name(*w).to_string()).collect::<Vec<_>>().join(", ")
+                        ),
+                        format!("the same subject: {}", words.join(", ")),
+                    ];
+                    if subject < 0.7 {
+                        f.severity = f.severity.max(Severity::Warning);
+                    }
+                    out.push(f);
+                    break;
+                }
+            }
+        }
+    }
+}

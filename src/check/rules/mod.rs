@@ -1,0 +1,188 @@
+//! The rule kinds, one file each, each opening with What it does / Why / Example.
+//! Listed once in [`super::engine::KINDS`]. What they share lives here: a claim's
+//! values as an interval, how two intervals clash, and how values print.
+
+pub mod agreement;
+pub mod aligned;
+pub mod date_order;
+pub mod event_dates;
+pub mod future_event;
+pub mod hijri;
+pub mod internal;
+pub mod relative_year;
+pub mod superseded;
+pub mod trend;
+pub mod weekday;
+
+use super::comparable::Strength;
+use super::{ClaimRef, Corpus, Severity};
+use crate::lexicon::Bound;
+use crate::resolve::ClaimFact;
+use crate::text::symbols::{intern, Sym};
+use serde::Deserialize;
+
+/// How exact a figure is taken to be.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Tolerance {
+    /// Relative tolerance of "about N".
+    pub approx: f64,
+    /// Relative tolerance of an exact N.
+    pub exact: f64,
+    /// Relative tolerance of an exact round figure of one significant digit (≥ 100):
+    /// "ألف", "200 ألف" are rarely counted to the unit.
+    pub round: f64,
+}
+
+impl Default for Tolerance {
+    fn default() -> Self {
+        Tolerance { approx: 0.10, exact: 0.0, round: 0.05 }
+    }
+}
+
+impl Tolerance {
+    pub fn validate(&self, file: &str, text: &str) -> Result<(), crate::yaml::YamlError> {
+        super::engine::check_non_negative(file, text, "approx", self.approx)?;
+        super::engine::check_non_negative(file, text, "exact", self.exact)?;
+        super::engine::check_non_negative(file, text, "round", self.round)
+    }
+}
+
+/// The values a claim allows, as a closed interval.
+pub fn interval(c: &ClaimFact, t: &Tolerance) -> (f64, f64) {
+    let v = c.value;
+    match c.bound {
+        Bound::Exact if is_round(v) => (v * (1.0 - t.round), v * (1.0 + t.round)),
+        Bound::Exact => (v * (1.0 - t.exact), v * (1.0 + t.exact)),
+        Bound::Approx => (v * (1.0 - t.approx), v * (1.0 + t.approx)),
+        Bound::AtLeast => (v, f64::INFINITY),
+        Bound::AtMost => (f64::NEG_INFINITY, v),
+        Bound::Range => (v, c.upper.unwrap_or(v)),
+    }
+}
+
+/// One significant digit and at least 100: 300, 2000, 500000.
+fn is_round(v: f64) -> bool {
+    if v < 100.0 || v.fract() != 0.0 {
+        return false;
+    }
+    let mut x = v;
+    while x >= 10.0 && (x / 10.0).fract() == 0.0 {
+        x /= 10.0;
+    }
+    x < 10.0
+}
+
+/// Do two claims' values contradict each other?
+pub fn incompatible(a: &ClaimFact, b: &ClaimFact, t: &Tolerance) -> bool {
+    let (alo, ahi) = interval(a, t);
+    let (blo, bhi) = interval(b, t);
+    let eps = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
+    ahi + eps < blo || bhi + eps < alo
+}
+
+/// Is `later` lower than `earlier` beyond what their bounds allow?
+pub fn fell(earlier: &ClaimFact, later: &ClaimFact, t: &Tolerance) -> bool {
+    interval(later, t).1 + 1e-9 < interval(earlier, t).0
+}
+
+/// A value for messages: "about 200", "at least 41", "20-30".
+pub fn show(c: &ClaimFact) -> String {
+    let v = format_value(c.value);
+    match c.bound {
+        Bound::Exact => v,
+        Bound::Approx => format!("about {v}"),
+        Bound::AtLeast => format!("at least {v}"),
+        Bound::AtMost => format!("at most {v}"),
+        Bound::Range => format!("{v}-{}", format_value(c.upper.unwrap_or(c.value))),
+    }
+}
+
+/// 65000 -> "65000", 1.5 -> "1.5".
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Does a claim's time come from a date of its own sentence that spans more than a day
+/// ("منذ بداية العام", "في الربع الأول")? A figure that moves within a day (a price, a
+/// market's fall) is comparable only over such a period.
+pub fn dated_by_sentence(c: &ClaimFact) -> bool {
+    c.time_source == crate::resolve::TimeSource::Sentence
+        && c.time.as_ref().is_some_and(|t| !matches!(t, crate::resolve::DateValue::Day(_)))
+}
+
+/// The bucket a claim is indexed by for finding comparable ones: its counted thing,
+/// or "people" for every noun of people.
+pub fn bucket(c: &ClaimFact) -> Option<Sym> {
+    static PEOPLE: std::sync::OnceLock<Sym> = std::sync::OnceLock::new();
+    if c.desc.people {
+        Some(*PEOPLE.get_or_init(|| intern("\u{1}people")))
+    } else {
+        c.desc.what
+    }
+}
+
+/// The severity a finding gets from the rule's and the evidence's strength: the
+/// rule's own for strong evidence, one step less for good, info for weak.
+pub fn graded(base: Severity, strength: Strength) -> Severity {
+    match strength {
+        Strength::Strong => base,
+        Strength::Good => base.weaker(),
+        Strength::Weak => Severity::Info,
+    }
+}
+
+/// How a second location relates to the first: "in b.txt, 2 days later".
+pub fn role_of(corpus: &Corpus, from: ClaimRef, to: ClaimRef) -> String {
+    if from.0 == to.0 {
+        let c = corpus.claim(to);
+        return if c.in_headline { "the headline".into() } else { format!("line {}", c.line) };
+    }
+    let name = corpus.short(to.0).to_string();
+    let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+    match (day(from.0), day(to.0)) {
+        (Some(a), Some(b)) => match (b - a).num_days() {
+            0 => format!("in {name}, the same day"),
+            1 => format!("in {name}, a day later"),
+            -1 => format!("in {name}, a day earlier"),
+            n if n > 0 => format!("in {name}, {n} days later"),
+            n => format!("in {name}, {} days earlier", -n),
+        },
+        _ => format!("in {name}"),
+    }
+}
+
+/// Pairs of documents of one story, each once (`a < b`), for cross-document rules.
+pub fn story_pairs(corpus: &Corpus) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for a in 0..corpus.docs.len() {
+        for &(b, _) in corpus.stories.neighbours(a) {
+            let b = b as usize;
+            let (x, y) = (a.min(b), a.max(b));
+            if corpus.wanted(x) || corpus.wanted(y) {
+                pairs.push((x, y));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_figures() {
+        assert!(is_round(2000.0) && is_round(500_000.0) && is_round(300.0));
+        assert!(!is_round(40.0) && !is_round(629.0) && !is_round(1500.0));
+        assert_eq!(format_value(16.6), "16.6");
+        assert_eq!(format_value(2271.0), "2271");
+    }
+}

@@ -1,0 +1,70 @@
+//! `relative-year`: a relative year given with its number disagrees with publication.
+//!
+//! What it does: for "العام الماضي 2022" and the like (a relative year with the year
+//! it means), compares the year with the one the relative word gives from the
+//! document's publication date.
+//!
+//! Why: "last year 2022" in a 2024 article: the number or the word is wrong, often a
+//! story republished a year later.
+//!
+//! Example: "العام الماضي 2022" in an article published in 2024.
+
+use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
+use crate::check::{Corpus, Finding, Location};
+use crate::parse::date::{DateExpr, YearRef};
+use chrono::Datelike;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "relative-year",
+    docs: || Docs {
+        what: "A relative year given with its number must match the publication year.".into(),
+        why: "\"Last year 2022\" in a 2024 article: the number or the word is wrong.".into(),
+        example: "\"العام الماضي 2022\" in an article published in 2024".into(),
+    },
+    placeholders: &["stated", "expected", "published"],
+    build: |meta, file, text| {
+        let _: Options = crate::check::engine::options(file, text)?;
+        Ok(Box::new(RelativeYear { meta }))
+    },
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {}
+
+pub struct RelativeYear {
+    meta: RuleMeta,
+}
+
+impl Rule for RelativeYear {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        for (k, doc) in corpus.docs.iter().enumerate() {
+            let Some((published, _)) = doc.publication() else { continue };
+            if !corpus.wanted(k) {
+                continue;
+            }
+            for d in &doc.dates {
+                let DateExpr::Year { year: YearRef::Abs(y), relative: Some(rel) } = d.expr else { continue };
+                let expected = published.year() + rel;
+                if y != expected {
+                    let message = self.meta.message(&[
+                        ("stated", y.to_string()),
+                        ("expected", expected.to_string()),
+                        ("published", published.format("%Y-%m-%d").to_string()),
+                    ]);
+                    let loc = Location { doc: k, start: d.start, end: d.end, line: d.line, role: None };
+                    out.push(self.meta.finding(message, vec![loc]));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! `trend`: a stated rise or fall that its own numbers contradict.
+//!
+//! What it does: reads the trends resolution found in each sentence ("ارتفع من A إلى
+//! B", "climbed to B from A") and reports a rise to a smaller figure or a fall to a
+//! larger one, when the two figures count the same thing.
+//!
+//! Why: a rise to a smaller number is a typo in a figure or in the verb.
+//!
+//! Example: "ارتفع عدد النازحين من 40 ألفًا إلى 35 ألفًا".
+
+use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
+use crate::check::{Corpus, Finding};
+use crate::lexicon::describe::Direction;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "trend",
+    docs: || Docs {
+        what: "A rise or fall stated with \"from N to M\" must go the way its numbers go.".into(),
+        why: "A rise to a smaller number (or a fall to a larger one) is a typo in a figure or the verb.".into(),
+        example: "\"ارتفع عدد النازحين من 40 ألفًا إلى 35 ألفًا\"".into(),
+    },
+    placeholders: &["direction", "a", "b"],
+    build: |meta, file, text| {
+        let _: Options = crate::check::engine::options(file, text)?;
+        Ok(Box::new(Trend { meta }))
+    },
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {}
+
+pub struct Trend {
+    meta: RuleMeta,
+}
+
+impl Rule for Trend {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        for (d, doc) in corpus.docs.iter().enumerate() {
+            if !corpus.wanted(d) {
+                continue;
+            }
+            for t in &doc.trends {
+                let (from, to) = (&doc.claims[t.from as usize], &doc.claims[t.to as usize]);
+                // One thing counted: the same noun, or the second inheriting it.
+                let same_thing = from.desc.what == to.desc.what || to.desc.what.is_none() || to.flags.inherited;
+                if !same_thing || from.flags.share != to.flags.share {
+                    continue;
+                }
+                let wrong = match t.direction {
+                    Direction::Rise => to.value < from.value,
+                    Direction::Fall => to.value > from.value,
+                };
+                if !wrong {
+                    continue;
+                }
+                let direction = match t.direction {
+                    Direction::Rise => "a rise",
+                    Direction::Fall => "a fall",
+                };
+                let message = self.meta.message(&[
+                    ("direction", direction.into()),
+                    ("a", super::show(from)),
+                    ("b", super::show(to)),
+                ]);
+                let f = self.meta.finding(
+                    message,
+                    vec![
+                        corpus.claim_location((d, t.from as usize), Some("from".into())),
+                        corpus.claim_location((d, t.to as usize), Some("to".into())),
+                    ],
+                );
+                out.push(f);
+            }
+        }
+    }
+}

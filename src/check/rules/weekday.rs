@@ -1,0 +1,88 @@
+//! `weekday`: a weekday written with a date that is not that date's weekday.
+//!
+//! What it does: for every date written with its weekday ("الأربعاء 12 من تشرين
+//! الثاني", "Tuesday, March 4, 2025"), compares the weekday with the date's. A date
+//! without a year is checked only when its year is beyond doubt (within four months
+//! of the document's reference day).
+//!
+//! Why: a wrong weekday means a wrong day or a wrong date, and the reader cannot tell
+//! which.
+//!
+//! Example: "الخميس 14 آب 2024": 14 August 2024 was a Wednesday.
+
+use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
+use crate::check::{Corpus, Finding, Location};
+use crate::parse::date::{DateExpr, YearRef};
+use crate::resolve::DateValue;
+use chrono::Datelike;
+use serde::Deserialize;
+
+pub const KIND: Kind = Kind {
+    name: "weekday",
+    docs: || Docs {
+        what: "A weekday written with a date must be that date's weekday.".into(),
+        why: "A wrong weekday means a wrong day or a wrong date, and the reader cannot tell which.".into(),
+        example: "\"الخميس 14 آب 2024\": 14 August 2024 was a Wednesday".into(),
+    },
+    placeholders: &["date", "stated", "real"],
+    build: |meta, file, text| {
+        let _: Options = crate::check::engine::options(file, text)?;
+        Ok(Box::new(Weekday { meta }))
+    },
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {}
+
+pub struct Weekday {
+    meta: RuleMeta,
+}
+
+const NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The weekday an expression states, and whether it states the year too.
+fn stated_weekday(e: &DateExpr) -> Option<(u32, bool)> {
+    match e {
+        DateExpr::Day { weekday: Some(w), year, .. } => Some((*w, matches!(year, YearRef::Abs(_)))),
+        DateExpr::HijriPair { gregorian, .. } => stated_weekday(gregorian),
+        _ => None,
+    }
+}
+
+/// How far from the reference a year-less date may be for its year to be sure.
+const SURE_DAYS: i64 = 120;
+
+impl Rule for Weekday {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut RuleMeta {
+        &mut self.meta
+    }
+
+    fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
+        for (k, doc) in corpus.docs.iter().enumerate() {
+            if !corpus.wanted(k) {
+                continue;
+            }
+            for d in &doc.dates {
+                let (Some((w, with_year)), Some(DateValue::Day(day))) = (stated_weekday(&d.expr), &d.value) else {
+                    continue;
+                };
+                let sure = with_year || doc.reference.is_some_and(|(r, _)| (*day - r).num_days().abs() <= SURE_DAYS);
+                let real = day.weekday().number_from_monday();
+                if real != w && sure {
+                    let message = self.meta.message(&[
+                        ("date", day.format("%Y-%m-%d").to_string()),
+                        ("stated", NAMES[(w - 1) as usize].to_string()),
+                        ("real", NAMES[(real - 1) as usize].to_string()),
+                    ]);
+                    let loc = Location { doc: k, start: d.start, end: d.end, line: d.line, role: None };
+                    out.push(self.meta.finding(message, vec![loc]));
+                }
+            }
+        }
+    }
+}

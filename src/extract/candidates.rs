@@ -1,0 +1,130 @@
+//! Where a claim or a date may start: one byte scan for digits and one Aho-Corasick
+//! pass over the normalised text for the words of the word lists (number words,
+//! qualifiers, range openers; month, weekday and calendar words), shared by the claim
+//! and the date grammars, which then run only there.
+
+use crate::lexicon::Lexicon;
+use crate::text::is_word_char;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// Letters that may be glued before a number or a word: conjunctions, prepositions
+/// and the article ("و5", "بـ22", "لـ300", "والخمسة", "بشباط").
+pub const GLUED_PREFIXES: [&str; 13] = ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "لل", "فال"];
+
+const CLAIM: u8 = 1;
+const DATE: u8 = 2;
+
+/// The automaton and what each of its words may start.
+pub struct Triggers {
+    automaton: AhoCorasick,
+    kinds: Vec<u8>,
+    /// Claim triggers that are number words: they may run on into a longer form.
+    number_word: Vec<bool>,
+}
+
+/// Candidate positions in one text, in order.
+#[derive(Debug, Default)]
+pub struct Candidates {
+    pub claims: Vec<usize>,
+    pub dates: Vec<usize>,
+}
+
+impl Triggers {
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut words: rustc_hash::FxHashMap<String, u8> = Default::default();
+        for w in lex.trigger_words() {
+            *words.entry(w).or_default() |= CLAIM;
+        }
+        for w in lex.date_anchor_words() {
+            *words.entry(w).or_default() |= DATE;
+        }
+        let mut list: Vec<(String, u8)> = words.into_iter().filter(|(w, _)| !w.is_empty()).collect();
+        list.sort();
+        let number_word = list.iter().map(|(w, _)| lex.numbers.contains_key(w)).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(list.iter().map(|(w, _)| w.as_str()))
+            .expect("trigger words build an automaton");
+        Triggers { automaton, kinds: list.iter().map(|(_, k)| *k).collect(), number_word }
+    }
+
+    pub fn default_triggers() -> &'static Triggers {
+        static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
+        T.get_or_init(|| Triggers::new(Lexicon::default_lexicon()))
+    }
+
+    /// Every candidate start in `text` (normalised).
+    pub fn find(&self, text: &str) -> Candidates {
+        let bytes = text.as_bytes();
+        let mut out = Candidates::default();
+        for (k, &b) in bytes.iter().enumerate() {
+            if !b.is_ascii_digit() || (k > 0 && bytes[k - 1].is_ascii_digit()) {
+                continue;
+            }
+            out.dates.push(k);
+            if k > 0 && matches!(bytes[k - 1], b'.' | b',') {
+                continue;
+            }
+            // Letters glued before digits must be a prefix ("بـ22"), not "G20" or "mp3".
+            let ws = word_start(text, k);
+            let glued = &text[ws..k];
+            if ws == k || (!glued.is_ascii() && GLUED_PREFIXES.contains(&glued)) {
+                out.claims.push(k);
+            }
+        }
+        // Overlapping: "لا" (from "لا يقل عن") must not hide "اكثر" in "لاكثر".
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let id = m.pattern().as_usize();
+            let kind = self.kinds[id];
+            let rest = &text[e..];
+            let at_boundary = !rest.starts_with(is_word_char) || rest.starts_with(|c: char| c.is_ascii_digit());
+            let ws = word_start(text, s);
+            let glued = ws == s || GLUED_PREFIXES.contains(&&text[ws..s]);
+            if !glued {
+                continue;
+            }
+            if kind & DATE != 0 && at_boundary {
+                out.dates.push(ws);
+            }
+            // Number words may run on into a longer form the grammar reads whole.
+            if kind & CLAIM != 0 && (at_boundary || self.number_word[id]) {
+                if ws != s {
+                    out.claims.push(ws);
+                }
+                out.claims.push(s);
+            }
+        }
+        out.claims.sort_unstable();
+        out.claims.dedup();
+        out.dates.sort_unstable();
+        out.dates.dedup();
+        out
+    }
+}
+
+/// Start of the word containing byte `k` (letters only; digits end a word).
+pub fn word_start(text: &str, k: usize) -> usize {
+    text[..k].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(k, |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize_word;
+
+    #[test]
+    fn candidates_are_digits_and_listed_words() {
+        let t = normalize_word("قتل 14 شخصا وأصيب خمسة في 12 تشرين الثاني بـ22 غارة و G20");
+        let c = Triggers::default_triggers().find(&t);
+        let claim_words: Vec<&str> = c.claims.iter().map(|&k| t[k..].split(' ').next().unwrap()).collect();
+        assert!(claim_words.contains(&"14"));
+        assert!(claim_words.contains(&"خمسه"));
+        assert!(claim_words.contains(&"22"));
+        assert!(!claim_words.iter().any(|w| w.contains("20")), "{claim_words:?}");
+        let date_words: Vec<&str> = c.dates.iter().map(|&k| t[k..].split(' ').next().unwrap()).collect();
+        assert!(date_words.contains(&"تشرين"), "{date_words:?}");
+        assert!(date_words.contains(&"12"));
+    }
+}

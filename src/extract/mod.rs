@@ -1,0 +1,92 @@
+//! Extraction: from a document's indices to its claims, its date expressions and the
+//! publication date it states. One candidate scan ([`candidates`]) feeds both
+//! grammars; page chrome (related-headline lists that print each title twice) is left
+//! out.
+
+pub mod candidates;
+pub mod claims;
+pub mod dates;
+pub mod publication;
+
+pub use claims::{Claim, ClaimFlags, Extractor};
+pub use dates::FoundDate;
+pub use publication::Stated;
+
+use crate::lexicon::Lexicon;
+use crate::text::DocText;
+use chrono::NaiveDate;
+
+/// What one document states.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub dates: Vec<FoundDate>,
+    /// The publication date the text states.
+    pub stated: Option<(NaiveDate, Stated)>,
+}
+
+/// Claims and dates of one document, and its stated publication date.
+pub fn extract(doc: &DocText) -> Extraction {
+    let lex = Lexicon::default_lexicon();
+    let found = candidates::Triggers::default_triggers().find(doc.text());
+    let chrome = doubled_lines(doc.original);
+    let outside = |start: usize| !chrome.iter().any(|&(s, e)| start >= s && start < e);
+    let mut claims = Extractor::default_extractor().claims(doc, &found.claims);
+    claims.retain(|c| outside(c.start));
+    let mut dates = dates::find(lex, doc, &found.dates);
+    dates.retain(|d| outside(d.start));
+    let stated = publication::publication_in_text(lex, doc, &dates);
+    Extraction { claims, dates, stated }
+}
+
+/// Lines that print the same headline twice ("عنوان عنوان"), as scraped lists of
+/// related articles do: page chrome, not the article. (start, end) in original bytes.
+pub fn doubled_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        // Long lines are prose, never a doubled title; this keeps the check linear.
+        if t.len() <= 1200 {
+            let chars: Vec<(usize, char)> = t.char_indices().collect();
+            if chars.len() >= 21 {
+                let mid = chars.len() / 2;
+                let doubled = (mid.saturating_sub(2)..=(mid + 2).min(chars.len() - 1)).any(|k| {
+                    let (at, c) = chars[k];
+                    c == ' ' && t[..at].trim() == t[at..].trim()
+                });
+                if doubled {
+                    out.push((start, start + line.len()));
+                }
+            }
+        }
+        start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubled_headlines_are_chrome() {
+        let text = "مقدمة الخبر هنا.\nعنوان خبر آخر عن 97 حالة عنوان خبر آخر عن 97 حالة\nنهاية";
+        let spans = doubled_lines(text);
+        assert_eq!(spans.len(), 1);
+        assert!(text[spans[0].0..spans[0].1].starts_with("عنوان"));
+        let doc = DocText::new(text);
+        assert!(extract(&doc).claims.is_empty());
+    }
+
+    #[test]
+    fn claims_dates_and_stated_date() {
+        let text = "تاريخ النشر: 13 كانون الثاني 2024\nقال إن نحو ٦٥ ألف شخص نزحوا الأربعاء 12 من تشرين الثاني.";
+        let doc = DocText::new(text);
+        let e = extract(&doc);
+        assert_eq!(e.claims.len(), 1);
+        assert_eq!(e.claims[0].text, "نحو ٦٥ ألف شخص");
+        assert_eq!(e.dates.len(), 2);
+        assert_eq!(e.stated.map(|s| s.0.to_string()), Some("2024-01-13".into()));
+    }
+}

@@ -1,0 +1,80 @@
+//! The publication date a text states: after a label ("تاريخ النشر:", "Published:"),
+//! in a dateline ("BEIRUT, March 4, 2024 (Wire) -"), or as a full date standing alone
+//! on one of the first or last lines.
+
+use super::dates::FoundDate;
+use crate::lexicon::Lexicon;
+use crate::parse::date::publication_label;
+use crate::text::DocText;
+use chrono::NaiveDate;
+
+/// How the text states its publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stated {
+    Label,
+    DateLine,
+}
+
+/// The publication date the text states, if any.
+pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) -> Option<(NaiveDate, Stated)> {
+    let text = doc.text();
+    // A label before the date on its line.
+    for d in dates {
+        let at = d.norm.start as usize;
+        let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |k| k + 1);
+        let before = &text[line_start..at];
+        if before.chars().count() >= 60 {
+            continue;
+        }
+        let labelled = before.char_indices().any(|(k, _)| publication_label(lex, &before[k..]).is_ok());
+        if labelled {
+            if let Some(day) = d.expr.full_day() {
+                return Some((day, Stated::Label));
+            }
+        }
+    }
+    let lines: Vec<(usize, usize)> =
+        line_spans(text).into_iter().filter(|&(s, e)| !text[s..e].trim().is_empty()).collect();
+    let within = |d: &FoundDate, (s, e): (usize, usize)| d.norm.start as usize >= s && d.norm.end as usize <= e;
+    // A dateline: "BEIRUT, March 4, 2024 (Wire) -" near the start of an early line.
+    for &(s, e) in lines.iter().take(6) {
+        for d in dates.iter().filter(|d| within(d, (s, e)) && d.norm.start as usize - s <= 40) {
+            let after = text[d.norm.end as usize..e].trim_start();
+            if after.starts_with(['(', '-', '—', '–', ':']) {
+                if let Some(day) = d.expr.full_day() {
+                    return Some((day, Stated::DateLine));
+                }
+            }
+        }
+    }
+    // A date alone on one of the first six or last three non-empty lines.
+    let first = lines.iter().take(6);
+    let last = lines.iter().rev().take(3);
+    for &(s, e) in first.chain(last) {
+        for d in dates.iter().filter(|d| within(d, (s, e))) {
+            let (ds, de) = (d.norm.start as usize, d.norm.end as usize);
+            let rest = text[s..ds].chars().chain(text[de..e].chars()).filter(|c| !c.is_whitespace());
+            if rest.count() <= 30 {
+                if let Some(day) = d.expr.full_day() {
+                    return Some((day, Stated::DateLine));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Line spans of a text (any line-break convention), bounded to the first and last
+/// lines that matter here so that a long text costs nothing more.
+fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, c) in text.char_indices() {
+        if c == '\n' || c == '\r' {
+            out.push((start, k));
+            start = k + 1;
+        }
+    }
+    out.push((start, text.len()));
+    out
+}

@@ -1,0 +1,498 @@
+//! The words a claim's descriptor is read from (`rules/lexicon/describe.yaml`): roles,
+//! people nouns, synonyms, scope words, part-of, source and status markers, stopwords.
+//! Lookups are on normalised words with glued prefixes and pronoun suffixes removed
+//! ([`stems`]); [`stem`] gives the one key a word compares by.
+
+use super::{Phrase, PhraseSet};
+use crate::text::normalize_word;
+use crate::yaml::{load_yaml, YamlError};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DescribeFile {
+    roles: BTreeMap<String, RoleEntry>,
+    generic_people: Vec<String>,
+    people: Vec<String>,
+    synonyms: Vec<Vec<String>>,
+    scope_words: Vec<String>,
+    not_scope: Vec<String>,
+    base_of: Vec<String>,
+    part_of: Vec<String>,
+    source_markers: Vec<String>,
+    source_filler: Vec<String>,
+    source_verbs: Vec<String>,
+    status: StatusWords,
+    fall_reasons: Vec<String>,
+    stopwords: Vec<String>,
+    tense: TenseWords,
+    trend: TrendWords,
+    order: OrderWords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrendWords {
+    rise: Vec<String>,
+    fall: Vec<String>,
+    from: Vec<String>,
+    to: Vec<String>,
+    from_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderWords {
+    after: Vec<String>,
+    before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TenseWords {
+    past: Vec<String>,
+    not_future: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleEntry {
+    #[serde(default)]
+    toll: bool,
+    #[serde(default)]
+    fixed: bool,
+    #[serde(default)]
+    volatile: bool,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusWords {
+    forecast: Vec<String>,
+    preliminary: Vec<String>,
+    #[serde(rename = "final")]
+    final_: Vec<String>,
+    estimate: Vec<String>,
+    counting: Vec<String>,
+}
+
+/// A role: what happened to what is counted, or what a number measures.
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: String,
+    /// A count that only rises as it is updated.
+    pub toll: bool,
+    /// A quantity that does not change over a story's days.
+    pub fixed: bool,
+    /// A quantity that moves within a day: compared only at times the sentences state.
+    pub volatile: bool,
+}
+
+/// How sure or how final a figure is, as its clause says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Observed,
+    Forecast,
+    Preliminary,
+    Final,
+    Estimate,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Observed => "observed",
+            Status::Forecast => "forecast",
+            Status::Preliminary => "preliminary",
+            Status::Final => "final",
+            Status::Estimate => "estimate",
+        }
+    }
+}
+
+/// The descriptor word lists, normalised and indexed.
+#[derive(Debug, Clone)]
+pub struct Describe {
+    pub roles: Vec<Role>,
+    role_phrases: PhraseSet<u16>,
+    generic_people: FxHashSet<String>,
+    people: FxHashSet<String>,
+    synonyms: FxHashMap<String, String>,
+    scope_words: FxHashSet<String>,
+    not_scope: FxHashSet<String>,
+    base_of: PhraseSet<()>,
+    part_of: PhraseSet<()>,
+    source_markers: FxHashSet<String>,
+    source_filler: FxHashSet<String>,
+    source_verbs: FxHashSet<String>,
+    status: PhraseSet<Status>,
+    counting: PhraseSet<()>,
+    fall_reasons: PhraseSet<()>,
+    stopwords: FxHashSet<String>,
+    past: FxHashSet<String>,
+    not_future: FxHashSet<String>,
+    rise: FxHashSet<String>,
+    fall: FxHashSet<String>,
+    trend_from: FxHashSet<String>,
+    trend_to: FxHashSet<String>,
+    from_after: PhraseSet<()>,
+    after: FxHashSet<String>,
+    before: FxHashSet<String>,
+}
+
+/// A direction of change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Rise,
+    Fall,
+}
+
+/// The tense of a sentence, as its words show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    #[default]
+    Unknown,
+    Past,
+    Future,
+}
+
+pub const DEFAULT_FILE: (&str, &str) =
+    ("rules/lexicon/describe.yaml", include_str!("../../rules/lexicon/describe.yaml"));
+
+fn phrase(s: &str) -> Phrase {
+    normalize_word(s).split_whitespace().map(str::to_string).collect()
+}
+
+fn set(list: &[String]) -> FxHashSet<String> {
+    list.iter().map(|w| normalize_word(w)).collect()
+}
+
+/// Glued prefixes, longest first: conjunctions, prepositions, the article.
+const PREFIXES: [&str; 14] = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل"];
+/// Pronoun suffixes a noun or verb may carry.
+const SUFFIXES: [&str; 6] = ["هما", "هم", "هن", "ها", "ه", "كم"];
+
+/// A normalised word and its forms without glued prefixes and pronoun suffixes, most
+/// specific first: "وبمقتل" -> "وبمقتل", "بمقتل", "مقتل".
+pub fn stems(w: &str) -> impl Iterator<Item = &str> {
+    let mut out: Vec<&str> = vec![w];
+    if !w.is_ascii() {
+        for p in PREFIXES {
+            if let Some(r) = w.strip_prefix(p) {
+                if r.chars().count() >= 2 && !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+        let n = out.len();
+        for k in 0..n {
+            for s in SUFFIXES {
+                if let Some(r) = out[k].strip_suffix(s) {
+                    if r.chars().count() >= 3 && !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// The phrase of `set` starting at `words[0]` (its first word matched with prefixes
+/// and suffixes removed, the others as written), and how many words it takes.
+fn phrase_at<T: Copy>(set: &PhraseSet<T>, words: &[&str]) -> Option<(T, usize)> {
+    let first = words.first()?;
+    for s in stems(first) {
+        for (p, v) in set.starting_with(s) {
+            if p.len() <= words.len() && p[1..].iter().zip(&words[1..]).all(|(a, b)| a == b) {
+                return Some((*v, p.len()));
+            }
+        }
+    }
+    None
+}
+
+/// A word without its glued prefix (the longest that leaves three letters or more).
+pub fn strip_prefix(w: &str) -> &str {
+    if w.is_ascii() {
+        return w;
+    }
+    PREFIXES.iter().find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 3)).unwrap_or(w)
+}
+
+/// The key a content word compares by: prefixes removed and the word stemmed
+/// (Snowball Arabic or English), so "الإسبانية" and "إسباني" meet. Memoised per
+/// thread: a corpus repeats its words.
+pub fn stem(w: &str) -> String {
+    use rust_stemmers::{Algorithm, Stemmer};
+    use std::cell::RefCell;
+    thread_local! {
+        static AR: Stemmer = Stemmer::create(Algorithm::Arabic);
+        static EN: Stemmer = Stemmer::create(Algorithm::English);
+        static MEMO: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    }
+    if let Some(s) = MEMO.with(|m| m.borrow().get(w).cloned()) {
+        return s;
+    }
+    let s = if w.is_ascii() {
+        EN.with(|s| s.stem(w).into_owned())
+    } else {
+        let bare = strip_prefix(w);
+        let s = AR.with(|s| s.stem(bare).into_owned());
+        if s.chars().count() >= 2 {
+            s
+        } else {
+            bare.to_string()
+        }
+    };
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(w.to_string(), s.clone());
+    });
+    s
+}
+
+impl Describe {
+    pub fn default_describe() -> &'static Describe {
+        static D: std::sync::OnceLock<Describe> = std::sync::OnceLock::new();
+        D.get_or_init(|| Describe::from_file(DEFAULT_FILE.0, DEFAULT_FILE.1).expect("embedded describe.yaml is valid"))
+    }
+
+    pub fn from_file(name: &str, text: &str) -> Result<Describe, YamlError> {
+        let f: DescribeFile = load_yaml(name, text)?;
+        let mut roles = Vec::new();
+        let mut phrases = Vec::new();
+        for (id, e) in &f.roles {
+            let k = roles.len() as u16;
+            roles.push(Role { id: id.clone(), toll: e.toll, fixed: e.fixed, volatile: e.volatile });
+            phrases.extend(e.words.iter().map(|w| (phrase(w), k)));
+        }
+        let mut synonyms = FxHashMap::default();
+        for group in &f.synonyms {
+            let Some(head) = group.first() else { continue };
+            let head = normalize_word(head);
+            for w in group {
+                synonyms.insert(normalize_word(w), head.clone());
+            }
+        }
+        let status = [
+            (&f.status.forecast, Status::Forecast),
+            (&f.status.preliminary, Status::Preliminary),
+            (&f.status.final_, Status::Final),
+            (&f.status.estimate, Status::Estimate),
+        ];
+        Ok(Describe {
+            roles,
+            role_phrases: PhraseSet::new(phrases),
+            generic_people: set(&f.generic_people),
+            people: set(&f.people),
+            synonyms,
+            scope_words: set(&f.scope_words),
+            not_scope: set(&f.not_scope),
+            part_of: PhraseSet::new(f.part_of.iter().map(|w| (phrase(w), ()))),
+            base_of: PhraseSet::new(f.base_of.iter().map(|w| (phrase(w), ()))),
+            source_markers: set(&f.source_markers),
+            source_filler: set(&f.source_filler),
+            source_verbs: set(&f.source_verbs),
+            status: PhraseSet::new(status.iter().flat_map(|(l, s)| l.iter().map(move |w| (phrase(w), *s)))),
+            counting: PhraseSet::new(f.status.counting.iter().map(|w| (phrase(w), ()))),
+            fall_reasons: PhraseSet::new(f.fall_reasons.iter().map(|w| (phrase(w), ()))),
+            stopwords: set(&f.stopwords),
+            past: set(&f.tense.past),
+            not_future: set(&f.tense.not_future),
+            rise: set(&f.trend.rise),
+            fall: set(&f.trend.fall),
+            trend_from: set(&f.trend.from),
+            trend_to: set(&f.trend.to),
+            from_after: PhraseSet::new(f.trend.from_after.iter().map(|w| (phrase(w), ()))),
+            after: set(&f.order.after),
+            before: set(&f.order.before),
+        })
+    }
+
+    /// The role a phrase starting at `words[0]` names, and how many words it takes.
+    pub fn role_at(&self, words: &[&str]) -> Option<(u16, usize)> {
+        phrase_at(&self.role_phrases, words)
+    }
+
+    /// Does a part-of marker ("بينهم", "of them") start at `words[0]`?
+    pub fn part_at(&self, words: &[&str]) -> bool {
+        phrase_at(&self.part_of, words).is_some()
+    }
+
+    /// Does a marker of a whole ("من أصل", "out of") start at `words[0]`?
+    pub fn base_at(&self, words: &[&str]) -> bool {
+        phrase_at(&self.base_of, words).is_some()
+    }
+
+    /// Does a reason for a fall ("خفضت", "revised down") start at `words[0]`?
+    pub fn fall_reason_at(&self, words: &[&str]) -> bool {
+        phrase_at(&self.fall_reasons, words).is_some()
+    }
+
+    pub fn role(&self, k: u16) -> &Role {
+        &self.roles[k as usize]
+    }
+
+    pub fn role_id(&self, id: &str) -> Option<u16> {
+        self.roles.iter().position(|r| r.id == id).map(|k| k as u16)
+    }
+
+    /// The status a phrase starting at `words[0]` names.
+    pub fn status_at(&self, words: &[&str]) -> Option<(Status, usize)> {
+        phrase_at(&self.status, words)
+    }
+
+    /// How many words a word of counting ("فرز") at `words[0]` takes.
+    pub fn counting_at(&self, words: &[&str]) -> Option<usize> {
+        phrase_at(&self.counting, words).map(|(_, n)| n)
+    }
+
+    /// The canonical form of a counted-noun lemma (its synonym group's head).
+    pub fn canonical<'a>(&'a self, lemma: &'a str) -> &'a str {
+        let n = self.synonyms.get(lemma).map(String::as_str);
+        n.unwrap_or(lemma)
+    }
+
+    pub fn has_synonyms(&self, lemma: &str) -> bool {
+        self.synonyms.contains_key(lemma)
+    }
+
+    pub fn is_generic_people(&self, lemma: &str) -> bool {
+        self.generic_people.contains(lemma)
+    }
+
+    pub fn is_people(&self, lemma: &str) -> bool {
+        self.people.contains(lemma) || self.generic_people.contains(lemma)
+    }
+
+    pub fn is_scope_word(&self, w: &str) -> bool {
+        stems(w).any(|s| self.scope_words.contains(s))
+    }
+
+    /// An adjective-like word that says where, not which ("جنوبي").
+    pub fn is_not_scope(&self, w: &str) -> bool {
+        stems(w).any(|s| self.not_scope.contains(s))
+    }
+
+    pub fn is_source_marker(&self, w: &str) -> bool {
+        stems(w).any(|s| self.source_markers.contains(s))
+    }
+
+    pub fn is_source_filler(&self, w: &str) -> bool {
+        stems(w).any(|s| self.source_filler.contains(s))
+    }
+
+    pub fn is_source_verb(&self, w: &str) -> bool {
+        stems(w).any(|s| self.source_verbs.contains(s))
+    }
+
+    /// Does a word say the sentence is about the future: a forecast or plan word, or a
+    /// verb with the future prefix ("سيزور", "ستعقد")?
+    pub fn is_future_word(&self, words: &[&str]) -> bool {
+        let Some(w) = words.first() else { return false };
+        if matches!(self.status_at(words), Some((Status::Forecast, _))) {
+            return true;
+        }
+        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+        let verb = w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) && r.chars().count() >= 4);
+        verb && !stems(w).any(|s| self.not_future.contains(s))
+    }
+
+    /// Is a word a past-tense event verb ("وقعت", "held", "opened")?
+    pub fn is_past_word(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            return self.past.contains(w) || (w.len() > 4 && w.ends_with("ed"));
+        }
+        stems(w).any(|s| self.past.contains(s))
+    }
+
+    /// The tense of a run of words: future if any word says so, else past if a past
+    /// verb stands there.
+    pub fn tense(&self, words: &[&str]) -> Tense {
+        if (0..words.len()).any(|k| self.is_future_word(&words[k..])) {
+            Tense::Future
+        } else if words.iter().any(|w| self.is_past_word(w)) {
+            Tense::Past
+        } else {
+            Tense::Unknown
+        }
+    }
+
+    /// The direction a word of change names ("ارتفع", "fell").
+    pub fn direction(&self, w: &str) -> Option<Direction> {
+        if stems(w).any(|s| self.rise.contains(s)) {
+            Some(Direction::Rise)
+        } else if stems(w).any(|s| self.fall.contains(s)) {
+            Some(Direction::Fall)
+        } else {
+            None
+        }
+    }
+
+    pub fn is_trend_from(&self, w: &str) -> bool {
+        self.trend_from.contains(w)
+    }
+
+    pub fn is_trend_to(&self, w: &str) -> bool {
+        stems(w).any(|s| self.trend_to.contains(s)) || self.trend_to.contains(w)
+    }
+
+    /// How many words a "the old figure comes next" phrase at `words[0]` takes.
+    pub fn from_after_at(&self, words: &[&str]) -> Option<usize> {
+        phrase_at(&self.from_after, words).map(|(_, n)| n)
+    }
+
+    /// "بعد", "after": what follows happened first.
+    pub fn is_after(&self, w: &str) -> bool {
+        stems(w).any(|s| self.after.contains(s))
+    }
+
+    /// "قبل", "before": what precedes happened first.
+    pub fn is_before(&self, w: &str) -> bool {
+        stems(w).any(|s| self.before.contains(s))
+    }
+
+    pub fn is_stopword(&self, w: &str) -> bool {
+        stems(w).any(|s| self.stopwords.contains(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_match_with_prefixes_and_phrases() {
+        let d = Describe::default_describe();
+        let (r, n) = d.role_at(&["ومقتل", "14"]).unwrap();
+        assert_eq!((d.role(r).id.as_str(), n), ("killed", 1));
+        assert!(d.role(r).toll);
+        let (r, n) = d.role_at(&[normalize_word("على").as_str(), "بعد", "35"]).unwrap();
+        assert_eq!((d.role(r).id.as_str(), n), ("distance", 2));
+        assert!(d.role_at(&["الحكومه"]).is_none());
+    }
+
+    #[test]
+    fn synonyms_and_people() {
+        let d = Describe::default_describe();
+        assert_eq!(d.canonical(&normalize_word("مصاب")), d.canonical(&normalize_word("جريح")));
+        assert!(d.is_generic_people(&normalize_word("شخص")));
+        assert!(d.is_people("مهاجر"));
+    }
+
+    #[test]
+    fn stems_meet_across_forms() {
+        assert_eq!(stem(&normalize_word("الإسبانية")), stem(&normalize_word("إسبانية")));
+        assert_eq!(stem("migrants"), stem("migrant"));
+        assert!(stems("وبمقتل").any(|s| s == "مقتل"));
+    }
+}

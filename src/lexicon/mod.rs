@@ -1,0 +1,596 @@
+//! Word lists, loaded from the YAML files under `rules/lexicon/`.
+//!
+//! The defaults are embedded in the binary; every form is normalised with
+//! [`crate::text::normalize_word`] at load time so lookups work on normalised text.
+
+pub mod describe;
+
+use crate::text::normalize_word;
+use crate::yaml::{load_yaml, YamlError};
+use rustc_hash::FxHashMap as HashMap;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// What one number word contributes to a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberKind {
+    Unit,
+    TeenUnit,
+    Teen,
+    Ten,
+    Hundred,
+    Scale,
+    Dual,
+    Dozen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberWord {
+    pub kind: NumberKind,
+    pub value: f64,
+}
+
+/// How exact a number is, as its qualifier says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    Approx,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+impl Bound {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Approx => "approx",
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+            Bound::Range => "range",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersFile {
+    teen_base: Vec<String>,
+    decimal_point: Vec<String>,
+    not_alone: Vec<String>,
+    one_before_scale: Vec<String>,
+    half_before_scale: Vec<String>,
+    glued_scales: BTreeMap<String, f64>,
+    numbers: Vec<NumberEntry>,
+    ordinals: Vec<OrdinalEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumberEntry {
+    kind: NumberKind,
+    value: f64,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrdinalEntry {
+    value: f64,
+    #[serde(default)]
+    teen_unit: bool,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifiersFile {
+    before: BTreeMap<Bound, Vec<String>>,
+    after: BTreeMap<Bound, Vec<String>>,
+    range: RangeWords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RangeWords {
+    start: Vec<String>,
+    join: Vec<String>,
+    join_after_number: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NounsFile {
+    back_reference: Vec<String>,
+    not_inherited: Vec<String>,
+    noun_before: BTreeMap<String, Vec<String>>,
+    partitive_determiners: Vec<String>,
+    glued_units: BTreeMap<String, String>,
+    currency_signs: BTreeMap<String, String>,
+    dual_nouns: BTreeMap<String, Vec<String>>,
+    percent: Vec<String>,
+    not_ordinal_count: Vec<String>,
+    nouns: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextFile {
+    not_claim_before: BTreeMap<String, Vec<String>>,
+    not_claim_after: BTreeMap<String, Vec<String>>,
+    not_a_noun: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarFile {
+    months: BTreeMap<u32, Vec<String>>,
+    weekdays: BTreeMap<u32, Vec<String>>,
+    ambiguous_alone: Vec<String>,
+    hijri_months: BTreeMap<u32, Vec<String>>,
+    hijri_marks: Vec<String>,
+    gregorian_marks: Vec<String>,
+    period_start: Vec<String>,
+    leading_prepositions: Vec<String>,
+    month_word: Vec<String>,
+    year_markers: Vec<String>,
+    weekday_links: Vec<String>,
+    day_word: Vec<String>,
+    modifiers: BTreeMap<i32, Vec<String>>,
+    units: BTreeMap<Unit, Vec<String>>,
+    relative_days: BTreeMap<i32, Vec<String>>,
+    document_excludes: Vec<String>,
+    parts: BTreeMap<Part, Vec<String>>,
+    interval_start: Vec<String>,
+    interval_join: Vec<String>,
+    day_suffixes: Vec<String>,
+    publication_labels: Vec<String>,
+    ago_before: Vec<String>,
+    ago_before_line_only: Vec<String>,
+    ago_after: Vec<String>,
+    counted_units: BTreeMap<Unit, CountedUnitForms>,
+    last_words: Vec<String>,
+    holidays: Vec<HolidayEntry>,
+    year_periods: Vec<YearPeriodEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearPeriodEntry {
+    forms: Vec<String>,
+    months: (u32, u32),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountedUnitForms {
+    one: Vec<String>,
+    two: Vec<String>,
+    many: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayEntry {
+    forms: Vec<String>,
+    #[serde(default)]
+    gregorian: Option<(u32, u32)>,
+    #[serde(default)]
+    hijri: Option<(u32, u32)>,
+    #[serde(default)]
+    easter: bool,
+}
+
+/// When a holiday falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// (month, day) in the Gregorian calendar.
+    Gregorian(u32, u32),
+    /// (month, day) in the Hijri (Umm al-Qura) calendar.
+    Hijri(u32, u32),
+    /// Western Easter Sunday.
+    Easter,
+}
+
+/// A unit of time in relative expressions ("الشهر الماضي", "last year").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A part of a month or a year ("مطلع", "منتصف", "أواخر").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Start,
+    Middle,
+    End,
+}
+
+/// The calendar words the date grammar reads, normalised.
+#[derive(Debug, Clone)]
+pub struct CalendarWords {
+    /// Every word that may open a date expression before its anchor: the words of
+    /// every calendar phrase, number words and ordinals.
+    pub openers: rustc_hash::FxHashSet<String>,
+    pub ambiguous_alone: Vec<String>,
+    pub hijri_months: PhraseSet<u32>,
+    pub hijri_marks: Vec<String>,
+    pub gregorian_marks: Vec<String>,
+    /// Words that make the date after them the start of a period: "منذ", "since".
+    pub period_start: Vec<String>,
+    /// Prepositions a whole-line date may start with ("في", "on").
+    pub leading_prepositions: Vec<String>,
+    pub month_word: Vec<String>,
+    pub year_markers: Vec<String>,
+    pub weekday_links: Vec<String>,
+    pub day_word: Vec<String>,
+    pub modifiers: PhraseSet<i32>,
+    pub units: PhraseSet<Unit>,
+    pub relative_days: PhraseSet<i32>,
+    pub document_excludes: Vec<String>,
+    pub parts: PhraseSet<Part>,
+    pub interval_start: PhraseSet<()>,
+    pub interval_join: Vec<String>,
+    pub day_suffixes: Vec<String>,
+    pub publication_labels: PhraseSet<()>,
+    pub ago_before: Vec<String>,
+    pub ago_before_line_only: Vec<String>,
+    pub ago_after: Vec<String>,
+    /// Counted unit forms -> (unit, the count a dual implies: 1 or 2; 0 for plurals).
+    pub counted_units: PhraseSet<(Unit, u32)>,
+    pub last_words: Vec<String>,
+    pub holidays: PhraseSet<HolidayRule>,
+    /// Quarters and halves: (first month, last month).
+    pub year_periods: PhraseSet<(u32, u32)>,
+}
+
+/// A phrase of one or more normalised words.
+pub type Phrase = Vec<String>;
+
+/// Phrases with a value each, indexed by their first and last word so that matching
+/// at a position costs one hash lookup, not a scan of the list.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Phrase, T)>>,
+    by_last: HashMap<String, Vec<(String, T)>>,
+}
+
+impl<T: Copy> PhraseSet<T> {
+    pub fn new(items: impl IntoIterator<Item = (Phrase, T)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Phrase, T)>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<(String, T)>> = HashMap::default();
+        for (p, t) in items {
+            let (Some(first), Some(last)) = (p.first(), p.last()) else { continue };
+            by_last.entry(last.clone()).or_default().push((p.join(" "), t));
+            by_first.entry(first.clone()).or_default().push((p, t));
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            v.dedup_by(|a, b| a.0 == b.0);
+        }
+        for v in by_last.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        PhraseSet { by_first, by_last }
+    }
+
+    /// Phrases that start with `word`, longest first.
+    pub fn starting_with(&self, word: &str) -> &[(Phrase, T)] {
+        self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Phrases (words joined by one space) that end with `word`, longest first.
+    pub fn ending_with(&self, word: &str) -> &[(String, T)] {
+        self.by_last.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
+
+    /// Every word of every phrase.
+    pub fn all_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.values().flatten().flat_map(|(p, _)| p.iter())
+    }
+
+    pub fn contains(&self, words: &[&str]) -> Option<T> {
+        let first = words.first()?;
+        self.starting_with(first)
+            .iter()
+            .find(|(p, _)| p.iter().map(String::as_str).eq(words.iter().copied()))
+            .map(|x| x.1)
+    }
+}
+
+/// Every word list the grammars read, normalised and indexed.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub numbers: HashMap<String, NumberWord>,
+    pub ordinals: HashMap<String, (f64, bool)>,
+    pub teen_base: Vec<String>,
+    pub decimal_point: Vec<String>,
+    pub not_alone: Vec<String>,
+    pub one_before_scale: Vec<String>,
+    pub half_before_scale: Vec<String>,
+    pub glued_scales: HashMap<String, f64>,
+    /// Qualifier phrases before a number.
+    pub before: PhraseSet<Bound>,
+    /// Qualifier phrases after a number or its noun.
+    pub after: PhraseSet<Bound>,
+    pub range_start: Vec<String>,
+    pub range_join: Vec<String>,
+    pub range_join_after_number: Vec<String>,
+    pub not_ordinal_count: Vec<String>,
+    pub nouns: HashMap<String, String>,
+    pub back_reference: Vec<String>,
+    /// Nouns a later back-reference does not take (units of time, measure, money).
+    pub not_inherited: Vec<String>,
+    /// Nouns written before their number ("magnitude 6.3"), form -> lemma.
+    pub noun_before: HashMap<String, String>,
+    pub partitive_determiners: Vec<String>,
+    pub glued_units: HashMap<String, String>,
+    pub currency_signs: HashMap<String, String>,
+    /// Dual nouns that count two by themselves, form -> lemma.
+    pub dual_nouns: HashMap<String, String>,
+    /// Percent phrases.
+    pub percent: PhraseSet<()>,
+    pub not_claim_before: HashMap<String, String>,
+    pub not_claim_after: HashMap<String, String>,
+    pub not_a_noun: Vec<String>,
+    /// Month phrases (normalised) with their number.
+    pub months: PhraseSet<u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub calendar: CalendarWords,
+}
+
+/// The embedded default word lists: (file name, contents).
+pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("rules/lexicon/numbers.yaml", include_str!("../../rules/lexicon/numbers.yaml")),
+    ("rules/lexicon/qualifiers.yaml", include_str!("../../rules/lexicon/qualifiers.yaml")),
+    ("rules/lexicon/nouns.yaml", include_str!("../../rules/lexicon/nouns.yaml")),
+    ("rules/lexicon/context.yaml", include_str!("../../rules/lexicon/context.yaml")),
+    ("rules/lexicon/calendar.yaml", include_str!("../../rules/lexicon/calendar.yaml")),
+];
+
+fn phrase(s: &str) -> Phrase {
+    normalize_word(s).split_whitespace().map(str::to_string).collect()
+}
+
+fn phrase_set<T: Copy>(map: &BTreeMap<T, Vec<String>>) -> PhraseSet<T> {
+    PhraseSet::new(map.iter().flat_map(|(k, v)| v.iter().map(move |s| (phrase(s), *k))))
+}
+
+fn words(list: &[String]) -> Vec<String> {
+    list.iter().map(|s| normalize_word(s)).collect()
+}
+
+impl Lexicon {
+    /// The embedded defaults. They are tested, so this cannot fail at run time.
+    pub fn default_lexicon() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::from_files(DEFAULT_FILES).expect("embedded word lists are valid"))
+    }
+
+    /// Build a lexicon from the five word-list files, by name.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Lexicon, YamlError> {
+        let find = |suffix: &str| -> Result<(&str, &str), YamlError> {
+            files.iter().find(|(name, _)| name.ends_with(suffix)).copied().ok_or_else(|| YamlError {
+                file: suffix.to_string(),
+                line: None,
+                message: "word list missing".to_string(),
+            })
+        };
+        let (name, text) = find("numbers.yaml")?;
+        let numbers_file: NumbersFile = load_yaml(name, text)?;
+        let (name, text) = find("qualifiers.yaml")?;
+        let qualifiers: QualifiersFile = load_yaml(name, text)?;
+        let (name, text) = find("nouns.yaml")?;
+        let nouns_file: NounsFile = load_yaml(name, text)?;
+        let (name, text) = find("context.yaml")?;
+        let context: ContextFile = load_yaml(name, text)?;
+        let (name, text) = find("calendar.yaml")?;
+        let calendar: CalendarFile = load_yaml(name, text)?;
+
+        let mut numbers = HashMap::default();
+        for entry in &numbers_file.numbers {
+            for form in &entry.forms {
+                numbers.insert(normalize_word(form), NumberWord { kind: entry.kind, value: entry.value });
+            }
+        }
+        let mut ordinals = HashMap::default();
+        for entry in &numbers_file.ordinals {
+            for form in &entry.forms {
+                ordinals.insert(normalize_word(form), (entry.value, entry.teen_unit));
+            }
+        }
+        let mut nouns = HashMap::default();
+        for (lemma, forms) in &nouns_file.nouns {
+            for form in forms {
+                nouns.insert(normalize_word(form), lemma.clone());
+            }
+        }
+        let flatten = |m: &BTreeMap<String, Vec<String>>| -> HashMap<String, String> {
+            m.iter().flat_map(|(why, list)| list.iter().map(move |w| (normalize_word(w), why.clone()))).collect()
+        };
+        let mut weekdays = HashMap::default();
+        for (n, forms) in &calendar.weekdays {
+            for f in forms {
+                weekdays.insert(normalize_word(f), *n);
+            }
+        }
+        let percent = PhraseSet::new(nouns_file.percent.iter().map(|s| (phrase(s), ())));
+        let mut lexicon = Lexicon {
+            numbers,
+            ordinals,
+            teen_base: words(&numbers_file.teen_base),
+            decimal_point: words(&numbers_file.decimal_point),
+            not_alone: words(&numbers_file.not_alone),
+            one_before_scale: words(&numbers_file.one_before_scale),
+            half_before_scale: words(&numbers_file.half_before_scale),
+            glued_scales: numbers_file.glued_scales.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            before: phrase_set(&qualifiers.before),
+            after: phrase_set(&qualifiers.after),
+            range_start: words(&qualifiers.range.start),
+            range_join: words(&qualifiers.range.join),
+            range_join_after_number: words(&qualifiers.range.join_after_number),
+            not_ordinal_count: nouns_file.not_ordinal_count.clone(),
+            nouns,
+            back_reference: words(&nouns_file.back_reference),
+            not_inherited: words(&nouns_file.not_inherited),
+            noun_before: flatten(&nouns_file.noun_before).into_iter().collect(),
+            partitive_determiners: words(&nouns_file.partitive_determiners),
+            glued_units: nouns_file.glued_units.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            currency_signs: nouns_file.currency_signs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            dual_nouns: flatten(&nouns_file.dual_nouns).into_iter().collect(),
+            percent,
+            not_claim_before: flatten(&context.not_claim_before),
+            not_claim_after: flatten(&context.not_claim_after),
+            not_a_noun: words(&context.not_a_noun),
+            months: phrase_set(&calendar.months),
+            weekdays,
+            calendar: CalendarWords {
+                ambiguous_alone: words(&calendar.ambiguous_alone),
+                hijri_months: phrase_set(&calendar.hijri_months),
+                hijri_marks: words(&calendar.hijri_marks),
+                gregorian_marks: words(&calendar.gregorian_marks),
+                period_start: words(&calendar.period_start),
+                leading_prepositions: words(&calendar.leading_prepositions),
+                month_word: words(&calendar.month_word),
+                year_markers: words(&calendar.year_markers),
+                weekday_links: words(&calendar.weekday_links),
+                day_word: words(&calendar.day_word),
+                modifiers: phrase_set(&calendar.modifiers),
+                units: phrase_set(&calendar.units),
+                relative_days: phrase_set(&calendar.relative_days),
+                document_excludes: calendar.document_excludes.iter().map(|s| normalize_word(s)).collect(),
+                parts: phrase_set(&calendar.parts),
+                interval_start: PhraseSet::new(calendar.interval_start.iter().map(|s| (phrase(s), ()))),
+                interval_join: {
+                    // Longest first: "وحتى" before "و".
+                    let mut joins = words(&calendar.interval_join);
+                    joins.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+                    joins
+                },
+                day_suffixes: words(&calendar.day_suffixes),
+                publication_labels: PhraseSet::new(calendar.publication_labels.iter().map(|s| (phrase(s), ()))),
+                ago_before: words(&calendar.ago_before),
+                ago_before_line_only: words(&calendar.ago_before_line_only),
+                ago_after: words(&calendar.ago_after),
+                counted_units: PhraseSet::new(calendar.counted_units.iter().flat_map(|(unit, f)| {
+                    let one = f.one.iter().map(move |s| (phrase(s), (*unit, 1)));
+                    let two = f.two.iter().map(move |s| (phrase(s), (*unit, 2)));
+                    let many = f.many.iter().map(move |s| (phrase(s), (*unit, 0)));
+                    one.chain(two).chain(many)
+                })),
+                last_words: words(&calendar.last_words),
+                year_periods: PhraseSet::new(
+                    calendar.year_periods.iter().flat_map(|p| p.forms.iter().map(move |f| (phrase(f), p.months))),
+                ),
+                holidays: PhraseSet::new(calendar.holidays.iter().flat_map(|h| {
+                    let rule = match (h.gregorian, h.hijri, h.easter) {
+                        (Some((m, d)), _, _) => HolidayRule::Gregorian(m, d),
+                        (None, Some((m, d)), _) => HolidayRule::Hijri(m, d),
+                        _ => HolidayRule::Easter,
+                    };
+                    h.forms.iter().map(move |s| (phrase(s), rule))
+                })),
+                openers: Default::default(),
+            },
+        };
+        lexicon.calendar.openers = lexicon.date_openers();
+        Ok(lexicon)
+    }
+
+    /// The words that may open a date expression before its anchor.
+    fn date_openers(&self) -> rustc_hash::FxHashSet<String> {
+        let c = &self.calendar;
+        let mut out: rustc_hash::FxHashSet<String> = self.numbers.keys().cloned().collect();
+        out.extend(self.ordinals.keys().cloned());
+        out.extend(self.ordinals.keys().map(|k| format!("ال{k}")));
+        out.extend(self.weekdays.keys().cloned());
+        for list in [
+            &c.period_start,
+            &c.year_markers,
+            &c.weekday_links,
+            &c.day_word,
+            &c.month_word,
+            &c.ago_before,
+            &c.last_words,
+            &c.interval_join,
+        ] {
+            out.extend(list.iter().cloned());
+        }
+        out.extend(c.interval_start.all_words().cloned());
+        out.extend(c.parts.all_words().cloned());
+        out.extend(c.modifiers.all_words().cloned());
+        out.extend(c.relative_days.all_words().cloned());
+        out.extend(c.year_periods.all_words().cloned());
+        out.extend(["the", "of", "من", "في"].map(String::from));
+        out
+    }
+
+    /// Words around which a date expression is looked for: month, weekday and Hijri
+    /// month names, units ("العام", "الشهر") and relative days ("أمس").
+    pub fn date_anchor_words(&self) -> Vec<String> {
+        let c = &self.calendar;
+        let mut out: Vec<String> = self.months.first_words().cloned().collect();
+        out.extend(self.weekdays.keys().cloned());
+        out.extend(c.hijri_months.first_words().cloned());
+        out.extend(c.units.first_words().cloned());
+        out.extend(c.relative_days.first_words().cloned());
+        out.extend(c.month_word.iter().cloned());
+        out.extend(c.holidays.first_words().cloned());
+        out.extend(c.counted_units.first_words().cloned());
+        out.extend(c.year_periods.first_words().cloned());
+        out.extend(c.parts.first_words().cloned());
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Every normalised word that can start a claim: number words, first words of
+    /// qualifiers and range openers. The candidate scanner looks for these.
+    pub fn trigger_words(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.numbers.keys().cloned().collect();
+        out.extend(self.ordinals.keys().cloned());
+        out.extend(self.before.first_words().cloned());
+        out.extend(self.range_start.iter().cloned());
+        out.extend(self.noun_before.keys().cloned());
+        out.extend(self.dual_nouns.keys().cloned());
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_normalise() {
+        let lex = Lexicon::default_lexicon();
+        assert_eq!(lex.numbers["الف"].value, 1000.0);
+        assert_eq!(lex.numbers["خمسه"].value, 5.0);
+        assert_eq!(lex.nouns["عناصر"], "عنصر");
+        assert_eq!(lex.before.contains(&["اكثر", "من"]), Some(Bound::AtLeast));
+        assert_eq!(lex.months.starting_with("تشرين")[0].0.len(), 2);
+        assert!(lex.months.ending_with("الثاني").iter().any(|(p, m)| p == "تشرين الثاني" && *m == 11));
+    }
+
+    #[test]
+    fn yaml_errors_name_file_and_line() {
+        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nhalf_before_scale: []\nglued_scales: {}\nnumbers: []\nordinals: []\nbogus: 1\n")
+            .unwrap_err();
+        assert_eq!(err.file, "x.yaml");
+        assert_eq!(err.line, Some(9));
+        assert!(err.message.contains("bogus"), "{}", err.message);
+    }
+}

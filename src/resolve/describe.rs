@@ -1,0 +1,400 @@
+//! A claim's descriptor: what its number is a number of, read from its own sentence.
+//!
+//! - *what*: the counted noun's canonical lemma (synonyms folded, "%" for shares);
+//! - *role*: what happened to what is counted, or the property measured ("قتيلا",
+//!   "حصيلة القتلى إلى 870", "على بعد 35 كيلومترا", "يسكنها 1.5 مليون"): the word the
+//!   noun names, else the nearest role word before the number in its clause, else one
+//!   right after the noun ("629 مهاجرا أنقذتهم");
+//! - *near*: the stems of the content words right around the number (the governing
+//!   verb or noun when no list names it);
+//! - *subject*: the content words of the clause (names, places, things), stemmed;
+//! - *scope*: words that narrow what is counted ("في حالة حرجة", "مؤكدة", an adjective
+//!   of origin), and whether the claim is a part of a total told nearby ("بينهم");
+//! - *source*: who says so ("بحسب وزارة الصحة", "قال الجيش");
+//! - *status*: observed, forecast, preliminary, final, estimate.
+//!
+//! No list gates anything: a claim on no list still has its noun, its near words and
+//! its subject, and compares by them.
+
+use crate::extract::Claim;
+use crate::lexicon::describe::{stem, Describe, Status};
+use crate::lexicon::Lexicon;
+use crate::text::symbols::{intern_all, Sym};
+use crate::text::{normalize_word, DocText, TokenKind};
+
+/// What a claim is a number of.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Descriptor {
+    /// The counted thing, canonical ("قتيل" for "شهيدا", "%" for "بالمئة").
+    pub what: Option<Sym>,
+    /// `what` is a noun of people; `generic`: one that says nothing more ("شخص").
+    pub people: bool,
+    pub generic: bool,
+    /// The role, by its index in the describe lexicon.
+    pub role: Option<u16>,
+    /// Stems of the nearest content words before and after the number.
+    pub near: Vec<Sym>,
+    /// Stems of the clause's content words, sorted and distinct.
+    pub subject: Vec<Sym>,
+    /// Words that narrow what is counted, sorted.
+    pub scope: Vec<Sym>,
+    /// The claim is a part of a total ("بينهم 12 طفلا", "of them").
+    pub part: bool,
+    /// The claim is the whole a part is counted from ("ستة من أصل 12").
+    pub base: bool,
+    /// The claim says how much of a count is done ("بعد فرز 98 بالمئة"), not a result.
+    pub progress: bool,
+    /// Stems of the source's words, sorted.
+    pub source: Vec<Sym>,
+    pub status: Status,
+    /// For a preliminary count, the share counted ("بعد فرز 98 بالمئة": 98).
+    pub counted: Option<f64>,
+    /// The clause gives a reason for a lower figure ("خفضت", "revised").
+    pub fall_reason: bool,
+}
+
+/// How many tokens before the number a role word may stand.
+const ROLE_BEFORE: usize = 8;
+/// How many tokens after the claim a role word may stand.
+const ROLE_AFTER: usize = 4;
+/// How many content words each side are near words, within how many tokens.
+const NEAR_WORDS: usize = 4;
+const NEAR_SPAN: usize = 7;
+/// How many tokens each side make the subject window.
+const SUBJECT_WINDOW: usize = 14;
+
+/// The descriptor of `claim`, one of the claims of `doc`.
+pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
+    let d = Describe::default_describe();
+    let lex = Lexicon::default_lexicon();
+    let text = doc.text();
+    let sentence = doc.sentence(doc.sentence_of(claim.norm.start as usize));
+    let tokens = doc.tokens_in(sentence);
+    let words: Vec<&str> = tokens.iter().map(|t| doc.token_text(t)).collect();
+    let first = tokens.partition_point(|t| t.span.start < claim.norm.start);
+    let last = tokens.partition_point(|t| t.span.start < claim.norm.end).max(first);
+    let is_number = |k: usize| tokens[k].kind == TokenKind::Number || lex.numbers.contains_key(words[k]);
+    let content = |k: usize| {
+        let w = words[k];
+        tokens[k].kind == TokenKind::Word
+            && w.chars().count() >= 2
+            && !d.is_stopword(w)
+            && !lex.numbers.contains_key(w)
+            && !lex.weekdays.contains_key(w)
+            && lex.months.starting_with(w).is_empty()
+            && lex.before.starting_with(w).is_empty()
+    };
+
+    let what_word = claim.noun.as_deref().map(normalize_word);
+    let what = what_word.as_deref().map(|w| what_key(d, w));
+    let people =
+        what_word.as_deref().is_some_and(|w| d.is_people(w) || what.as_deref().is_some_and(|k| d.is_people(k)));
+    let generic = what_word.as_deref().is_some_and(|w| d.is_generic_people(w));
+
+    // The role: the noun's own, else the nearest before, else right after.
+    let noun_words: Vec<&str> =
+        claim.noun_span.map(|s| doc.tokens_in(s).iter().map(|t| doc.token_text(t)).collect()).unwrap_or_default();
+    let mut role = noun_words.first().and_then(|_| d.role_at(&noun_words)).map(|(r, _)| r);
+    if role.is_none() {
+        for k in (first.saturating_sub(ROLE_BEFORE)..first).rev() {
+            if tokens[k].kind == TokenKind::Number {
+                break;
+            }
+            if let Some((r, n)) = d.role_at(&words[k..]) {
+                if k + n <= first {
+                    role = Some(r);
+                    break;
+                }
+            }
+        }
+    }
+    if role.is_none() {
+        for k in last..(last + ROLE_AFTER).min(words.len()) {
+            if is_number(k) {
+                break;
+            }
+            if let Some((r, _)) = d.role_at(&words[k..]) {
+                role = Some(r);
+                break;
+            }
+        }
+    }
+
+    // Near words: up to four content words each side (role words aside), not past
+    // another number: the governing verb or noun, what the figure is of.
+    let mut near_words: Vec<String> = Vec::new();
+    let mut taken = 0;
+    for k in (first.saturating_sub(NEAR_SPAN)..first).rev() {
+        if is_number(k) || taken == NEAR_WORDS {
+            break;
+        }
+        if content(k) && d.role_at(&words[k..k + 1]).is_none() {
+            near_words.push(stem(words[k]));
+            taken += 1;
+        }
+    }
+    taken = 0;
+    let noun_end = claim.noun_span.map_or(last, |s| tokens.partition_point(|t| t.span.start < s.end)).max(last);
+    for k in noun_end..(noun_end + NEAR_SPAN).min(words.len()) {
+        if is_number(k) || taken == NEAR_WORDS {
+            break;
+        }
+        if content(k) && d.role_at(&words[k..k + 1]).is_none() {
+            near_words.push(stem(words[k]));
+            taken += 1;
+        }
+    }
+
+    // Subject: the content words of the window, without the claim's own.
+    let from = first.saturating_sub(SUBJECT_WINDOW);
+    let to = (last + SUBJECT_WINDOW).min(words.len());
+    let mut subject_words: Vec<String> =
+        (from..to).filter(|&k| (k < first || k >= last) && content(k)).map(|k| stem(words[k])).collect();
+
+    // Scope: up to two words right after the noun that narrow it.
+    let mut scope_words: Vec<String> = Vec::new();
+    let noun_end = claim.noun_span.map_or(last, |s| tokens.partition_point(|t| t.span.start < s.end));
+    for k in noun_end.max(last)..(noun_end.max(last) + 2).min(words.len()) {
+        let w = words[k];
+        if tokens[k].kind != TokenKind::Word {
+            break;
+        }
+        let origin = w.chars().count() >= 5 && is_origin_adjective(w) && !d.is_stopword(w) && !d.is_not_scope(w);
+        if d.is_scope_word(w) || origin {
+            scope_words.push(stem(w));
+        } else if !w.starts_with('ب') && !w.starts_with("في") {
+            // Only adjectives right after the noun narrow it ("جرحى في حالة حرجة" aside).
+            if !d.is_scope_word(w) {
+                break;
+            }
+        }
+    }
+    // "في حالة حرجة", "بجروح خطيرة": a scope word a little further on.
+    for (k, w) in words.iter().enumerate().skip(last).take(4) {
+        if is_number(k) {
+            break;
+        }
+        if d.is_scope_word(w) && !scope_words.contains(&stem(w)) {
+            scope_words.push(stem(w));
+        }
+    }
+
+    // A part of a total: "بينهم", "منهم", "of them" just before the number.
+    let part = (first.saturating_sub(3)..first).any(|k| d.part_at(&words[k..first]));
+    let base = (first.saturating_sub(3)..first).any(|k| d.base_at(&words[k..first]))
+        || claim.flags.qualified && text[claim.norm.range()].starts_with("من اصل");
+    let progress = (first.saturating_sub(2)..first).any(|k| d.counting_at(&words[k..first]).is_some());
+
+    // Status: the nearest status word of the clause before the number, or right after;
+    // a preliminary count ("بعد فرز 98%") anywhere in the sentence, with how much was
+    // counted.
+    let mut status = Status::Observed;
+    for k in (first.saturating_sub(ROLE_BEFORE)..first).rev().chain(last..(last + ROLE_AFTER).min(words.len())) {
+        if let Some((s, _)) = d.status_at(&words[k..]) {
+            status = s;
+            break;
+        }
+    }
+    // "قد تستغرق" (may take): a possibility, not an observed figure.
+    if status == Status::Observed {
+        let may = (first.saturating_sub(ROLE_BEFORE)..first).any(|k| {
+            words[k] == "قد"
+                && words.get(k + 1).is_some_and(|v| v.starts_with(['ي', 'ت', 'ن']) && v.chars().count() >= 4)
+        });
+        if may {
+            status = Status::Forecast;
+        }
+    }
+    let mut counted = None;
+    for k in 0..words.len() {
+        if let Some(n) = d.counting_at(&words[k..]) {
+            status = Status::Preliminary;
+            counted = (k + n..(k + n + 3).min(words.len()))
+                .find(|&j| tokens[j].kind == TokenKind::Number && (j < first || j >= last))
+                .and_then(|j| text[tokens[j].span.range()].parse::<f64>().ok());
+            break;
+        }
+    }
+
+    // Source: the words after a source marker ("بحسب وزارة الصحة"), or the agent after
+    // a verb of saying ("قال الجيش"; not "أفادت بانتشار", whose object follows).
+    let mut source_words: Vec<String> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let marker = d.is_source_marker(w);
+        let verb = !marker && d.is_source_verb(w);
+        if !(marker || verb) {
+            continue;
+        }
+        let next = words.get(k + 1).copied().unwrap_or("");
+        if verb && (next.starts_with('ب') || matches!(next, "ان" | "انه" | "انها" | "that" | "to" | "in" | "on"))
+        {
+            continue;
+        }
+        let names: Vec<String> = (k + 1..(k + 7).min(words.len()))
+            .take_while(|&j| tokens[j].kind == TokenKind::Word)
+            .filter(|&j| content(j) && !d.is_source_filler(words[j]))
+            .take(5)
+            .map(|j| stem(words[j]))
+            .collect();
+        if names.len() >= 2 || (marker && !names.is_empty()) {
+            source_words = names;
+            break;
+        }
+    }
+
+    let fall_reason = (0..words.len()).any(|k| d.fall_reason_at(&words[k..]));
+
+    // One batch of interning for every word of the descriptor.
+    let mut all: Vec<&str> = Vec::new();
+    all.extend(what.as_deref());
+    all.extend(near_words.iter().map(String::as_str));
+    all.extend(subject_words.iter().map(String::as_str));
+    all.extend(scope_words.iter().map(String::as_str));
+    all.extend(source_words.iter().map(String::as_str));
+    let ids = intern_all(all);
+    let mut ids = ids.into_iter();
+    let what = what.as_ref().and_then(|_| ids.next());
+    let near: Vec<Sym> = ids.by_ref().take(near_words.len()).collect();
+    let mut subject: Vec<Sym> = ids.by_ref().take(subject_words.len()).collect();
+    let mut scope: Vec<Sym> = ids.by_ref().take(scope_words.len()).collect();
+    let mut source: Vec<Sym> = ids.by_ref().take(source_words.len()).collect();
+    for v in [&mut subject, &mut scope, &mut source] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    subject_words.clear();
+    Descriptor {
+        what,
+        people,
+        generic,
+        role,
+        near,
+        subject,
+        scope,
+        part,
+        base,
+        progress,
+        source,
+        status,
+        counted,
+        fall_reason,
+    }
+}
+
+/// The key a counted noun compares by: its synonym group's head, else its stem
+/// ("مهاجرين" and "مهاجر" meet; "مصابا" and "جرحى" meet through their group).
+fn what_key(d: &Describe, lemma: &str) -> String {
+    if d.has_synonyms(lemma) || lemma == "%" {
+        return d.canonical(lemma).to_string();
+    }
+    let s = stem(lemma);
+    if d.has_synonyms(&s) {
+        d.canonical(&s).to_string()
+    } else {
+        s
+    }
+}
+
+/// An adjective of origin or kind ("إيطاليتين", "فلسطينيا", "الأمريكية"): a nisba
+/// ending, as Arabic adjectives of place and kind carry.
+fn is_origin_adjective(w: &str) -> bool {
+    if w.is_ascii() {
+        return false;
+    }
+    ["يين", "يون", "يتين", "يتان", "يان", "يات", "يه", "يا", "ي"].iter().any(|s| w.ends_with(s))
+        && !w.starts_with('ي')
+        && !w.starts_with('ت')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::symbols::name;
+
+    fn desc(sentence: &str, at: &str) -> (Descriptor, Claim) {
+        let doc = DocText::new(sentence);
+        let e = crate::extract::extract(&doc);
+        let c = e.claims.iter().find(|c| c.text == at).unwrap_or_else(|| panic!("{at} in {:?}", e.claims)).clone();
+        (describe(&doc, &c), c)
+    }
+
+    fn role(d: &Descriptor) -> Option<String> {
+        d.role.map(|r| Describe::default_describe().role(r).id.clone())
+    }
+
+    #[test]
+    fn roles_from_noun_before_and_after() {
+        let (d, _) = desc("أسفرت الغارة عن مقتل 14 شخصًا وإصابة 30 آخرين في دركوش", "30 آخرين");
+        assert_eq!(role(&d).as_deref(), Some("injured"));
+        let (d, _) = desc("أسفرت الغارة عن مقتل 14 شخصًا وإصابة 30 آخرين في دركوش", "14 شخصًا");
+        assert_eq!(role(&d).as_deref(), Some("killed"));
+        assert!(d.generic && d.people);
+        let (d, _) = desc("وصلت ثلاث سفن تحمل 629 مهاجرا أنقذتهم السفينة أكواريوس", "629 مهاجرا");
+        assert_eq!(role(&d).as_deref(), Some("rescued"));
+        let (d, _) = desc("البركان الواقع على بعد 35 كيلومترا من العاصمة", "35 كيلومترا");
+        assert_eq!(role(&d).as_deref(), Some("distance"));
+        let (d, _) = desc("وهي مدينة يسكنها نحو 1.5 مليون نسمة", "نحو 1.5 مليون نسمة");
+        assert_eq!(role(&d).as_deref(), Some("population"));
+    }
+
+    #[test]
+    fn scope_part_source_status() {
+        let (d, _) = desc("وأن هناك 54 جريحا في حالة حرجة جدا", "54 جريحا");
+        assert!(!d.scope.is_empty());
+        let (d, _) = desc("قتل 59 شخصا بينهم 12 طفلا بحسب وزارة الصحة", "12 طفلا");
+        assert!(d.part);
+        assert!(d.source.iter().any(|s| *name(*s) == *stem("وزاره")), "{:?}", d.source);
+        let (d, _) = desc("ومن المتوقع أن يصل الإنتاج إلى 120 ألف برميل", "120 ألف برميل");
+        assert_eq!(d.status, Status::Forecast);
+        let (d, c) = desc("وأصيب شخصان مصريان في الحادث", "شخصان");
+        assert!(!d.scope.is_empty(), "{d:?} {c:?}");
+    }
+}
+
+/// What a date is the date of: the stems of the content words right around it (the
+/// event's verb and object) and of its clause.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DateContext {
+    pub near: Vec<Sym>,
+    pub subject: Vec<Sym>,
+}
+
+/// The context of a date expression spanning `span` (normalised) in `doc`.
+pub fn describe_date(doc: &DocText, span: crate::text::Span) -> DateContext {
+    let d = Describe::default_describe();
+    let lex = Lexicon::default_lexicon();
+    let sentence = doc.sentence(doc.sentence_of(span.start as usize));
+    let tokens = doc.tokens_in(sentence);
+    let words: Vec<&str> = tokens.iter().map(|t| doc.token_text(t)).collect();
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let last = tokens.partition_point(|t| t.span.start < span.end).max(first);
+    let content = |k: usize| {
+        let w = words[k];
+        tokens[k].kind == TokenKind::Word
+            && w.chars().count() >= 3
+            && !d.is_stopword(w)
+            && !lex.numbers.contains_key(w)
+            && !lex.weekdays.contains_key(w)
+            && lex.months.starting_with(w).is_empty()
+            && !lex.calendar.openers.contains(w)
+    };
+    let near: Vec<String> = (first.saturating_sub(4)..first)
+        .rev()
+        .filter(|&k| content(k))
+        .take(2)
+        .chain((last..(last + 4).min(words.len())).filter(|&k| content(k)).take(2))
+        .map(|k| stem(words[k]))
+        .collect();
+    let subject: Vec<String> = (first.saturating_sub(SUBJECT_WINDOW)..(last + SUBJECT_WINDOW).min(words.len()))
+        .filter(|&k| (k < first || k >= last) && content(k))
+        .map(|k| stem(words[k]))
+        .collect();
+    let ids = intern_all(near.iter().chain(&subject).map(String::as_str));
+    let mut near: Vec<Sym> = ids[..near.len()].to_vec();
+    let mut subject: Vec<Sym> = ids[near.len()..].to_vec();
+    near.sort_unstable();
+    near.dedup();
+    subject.sort_unstable();
+    subject.dedup();
+    DateContext { near, subject }
+}

@@ -1,0 +1,576 @@
+//! Resolution: from what a document states to its facts in time. The reference day
+//! ([`reference`]), date values ([`dates`]), the time each claim holds for ([`time`])
+//! and each claim's descriptor ([`describe`]), gathered in a [`DocFacts`] that holds
+//! no text: memory grows with the facts, not with the documents.
+
+pub mod dates;
+pub mod describe;
+pub mod reference;
+pub mod relations;
+pub mod time;
+
+pub use dates::{DateValue, Lean, Resolver};
+pub use describe::Descriptor;
+pub use reference::ReferenceSource;
+pub use relations::{DateOrder, Trend};
+pub use time::TimeSource;
+
+use crate::extract::{Claim, Extraction, FoundDate, Stated};
+use crate::input::{Document, Origin, PublishedSource};
+use crate::lexicon::describe::{Describe, Tense};
+use crate::text::symbols::Sym;
+use crate::text::{DocText, TokenKind};
+use chrono::NaiveDate;
+use rustc_hash::FxHasher;
+use std::hash::{Hash, Hasher};
+
+/// A claim with its place in the document, in time, and its descriptor.
+#[derive(Debug, Clone)]
+pub struct ClaimFact {
+    pub claim: Claim,
+    /// Its sentence's index and original byte range.
+    pub sentence: u32,
+    pub sentence_span: (usize, usize),
+    pub desc: Descriptor,
+    pub time: Option<DateValue>,
+    pub time_source: TimeSource,
+    /// The dates its time came from (indices into the document's dates), for
+    /// resolving again when the reference changes.
+    pub nearest_date: Option<u32>,
+    pub opening_date: Option<u32>,
+    pub in_headline: bool,
+}
+
+impl std::ops::Deref for ClaimFact {
+    type Target = Claim;
+
+    fn deref(&self) -> &Claim {
+        &self.claim
+    }
+}
+
+/// A date expression with its value.
+#[derive(Debug, Clone)]
+pub struct DateFact {
+    pub date: FoundDate,
+    pub value: Option<DateValue>,
+    pub sentence: u32,
+    pub tense: Tense,
+    /// It opens a period ("منذ 30 آذار").
+    pub opens_period: bool,
+    /// What it is the date of.
+    pub context: describe::DateContext,
+}
+
+impl std::ops::Deref for DateFact {
+    type Target = FoundDate;
+
+    fn deref(&self) -> &FoundDate {
+        &self.date
+    }
+}
+
+/// What passes between documents of a passage: its words (hashed) and, in place of
+/// each claim or date, a mark that points at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Piece {
+    Word(u32),
+    Claim(u32),
+    Date(u32),
+}
+
+/// A sentence that holds a claim or a date, for aligning passages across documents.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    pub sentence: u32,
+    /// Original byte range.
+    pub span: (usize, usize),
+    pub pieces: Vec<Piece>,
+}
+
+/// A document's language, by its letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    Arabic,
+    English,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Arabic => "ar",
+            Language::English => "en",
+        }
+    }
+}
+
+/// `<!-- claimcheck: ignore RULE -->`: findings of `rule` (or all, `None`) on `line`
+/// are not reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub line: usize,
+    pub rule: Option<String>,
+}
+
+/// Everything the checks need of one document, without its text.
+#[derive(Debug, Clone)]
+pub struct DocFacts {
+    pub name: String,
+    pub origin: Origin,
+    pub bytes: usize,
+    pub language: Language,
+    pub published: Option<(NaiveDate, PublishedSource)>,
+    pub stated: Option<(NaiveDate, Stated)>,
+    pub reference: Option<(NaiveDate, ReferenceSource)>,
+    /// The document whose reference this one borrowed.
+    pub borrowed_from: Option<String>,
+    pub years: Vec<i32>,
+    /// How many sentences the document has (claims and dates index them).
+    pub sentence_count: u32,
+    pub claims: Vec<ClaimFact>,
+    pub dates: Vec<DateFact>,
+    /// Content words (stems) with their counts, sorted by stem: what the document is
+    /// about, for telling stories apart and for knowing what it mentions at all.
+    pub terms: Vec<(Sym, u16)>,
+    pub headline: Option<(usize, usize)>,
+    pub passages: Vec<Passage>,
+    pub trends: Vec<Trend>,
+    pub orders: Vec<DateOrder>,
+    pub ignore_rules: Vec<String>,
+    pub suppressions: Vec<Suppression>,
+    /// A document from standard input keeps its text: it cannot be read twice.
+    pub kept_text: Option<String>,
+}
+
+impl DocFacts {
+    /// The publication date, when the document states one (not an inferred reference).
+    pub fn publication(&self) -> Option<(NaiveDate, ReferenceSource)> {
+        self.reference.filter(|(_, s)| s.is_publication())
+    }
+}
+
+/// Options that change how documents resolve.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ResolveOptions {
+    /// The publication date of documents that state none.
+    pub published: Option<NaiveDate>,
+}
+
+/// Resolve one document: reference day, date values, claim times and descriptors.
+pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options: &ResolveOptions) -> DocFacts {
+    let describe = Describe::default_describe();
+    let reference = reference::reference(text, &ex.dates, doc.published, ex.stated, options.published);
+    let years = reference::mentioned_years(&ex.dates);
+    let mut dates: Vec<DateFact> = ex
+        .dates
+        .into_iter()
+        .map(|d| {
+            let s = text.sentence_of(d.norm.start as usize);
+            let tense = clause_tense(describe, text, s, d.norm);
+            let opens = time::opens_period(text, d.norm.start as usize, d.norm.end as usize);
+            let context = describe::describe_date(text, d.norm);
+            DateFact { date: d, value: None, sentence: s as u32, tense, opens_period: opens, context }
+        })
+        .collect();
+    let headline = headline_span(text.original);
+    let claims: Vec<ClaimFact> = ex
+        .claims
+        .into_iter()
+        .map(|c| {
+            let s = text.sentence_of(c.norm.start as usize);
+            let span = text.sentence(s);
+            let (ss, se) = text.original_range(span.start as usize, span.end as usize);
+            let desc = describe::describe(text, &c);
+            let (nearest, opening) = sentence_dates(&c, s as u32, &dates);
+            let in_headline = headline.is_some_and(|(hs, he)| c.start >= hs && c.end <= he);
+            ClaimFact {
+                claim: c,
+                sentence: s as u32,
+                sentence_span: (ss, se),
+                desc,
+                time: None,
+                time_source: TimeSource::Document,
+                nearest_date: nearest,
+                opening_date: opening,
+                in_headline,
+            }
+        })
+        .collect();
+    let passages = passages(text, &claims, &dates);
+    let trends = relations::trends(text, &claims);
+    let orders = relations::date_orders(text, &dates);
+    let mut facts = DocFacts {
+        name: doc.name.clone(),
+        origin: doc.origin.clone(),
+        bytes: doc.text.len(),
+        language: language(text.text()),
+        published: doc.published,
+        stated: ex.stated,
+        reference,
+        borrowed_from: None,
+        years,
+        sentence_count: text.sentences.len() as u32,
+        claims,
+        dates: Vec::new(),
+        terms: terms(text),
+        headline,
+        passages,
+        trends,
+        orders,
+        ignore_rules: doc.ignore_rules.clone(),
+        suppressions: suppressions(text.original),
+        kept_text: None,
+    };
+    std::mem::swap(&mut facts.dates, &mut dates);
+    resolve_times(&mut facts);
+    facts
+}
+
+/// How many words before a date (and after it) say its tense.
+const TENSE_BEFORE: usize = 8;
+const TENSE_AFTER: usize = 3;
+
+/// The tense of the clause around a span of sentence `s`: the words just before it
+/// and just after, not the whole sentence ("من المرتقب أن يحتشدوا الثلاثاء بعد
+/// احتجاجات الاثنين": Tuesday is to come, Monday is past).
+fn clause_tense(describe: &Describe, text: &DocText, s: usize, span: crate::text::Span) -> Tense {
+    let tokens = text.tokens_in(text.sentence(s));
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let last = tokens.partition_point(|t| t.span.start < span.end).max(first);
+    let from = first.saturating_sub(TENSE_BEFORE);
+    let to = (last + TENSE_AFTER).min(tokens.len());
+    let before: Vec<&str> = tokens[from..first].iter().map(|t| text.token_text(t)).collect();
+    let after: Vec<&str> = tokens[last..to].iter().map(|t| text.token_text(t)).collect();
+    // What comes before the date governs it ("شهدت هزة الخميس 14 آب، ويتوقع …").
+    match describe.tense(&before) {
+        Tense::Unknown => describe.tense(&after),
+        t => t,
+    }
+}
+
+/// The dates of a claim's sentence that give its time: the nearest plain date, and
+/// the nearest period-opening date before the claim.
+fn sentence_dates(c: &Claim, sentence: u32, dates: &[DateFact]) -> (Option<u32>, Option<u32>) {
+    let in_sentence = || dates.iter().enumerate().filter(|(_, d)| d.sentence == sentence);
+    let distance = |d: &DateFact| {
+        let (ds, de) = (d.norm.start, d.norm.end);
+        if de <= c.norm.start {
+            c.norm.start - de
+        } else {
+            ds.saturating_sub(c.norm.end)
+        }
+    };
+    let nearest =
+        in_sentence().filter(|(_, d)| !d.opens_period).min_by_key(|(_, d)| distance(d)).map(|(k, _)| k as u32);
+    let opening = in_sentence()
+        .filter(|(_, d)| d.opens_period && d.norm.end <= c.norm.start)
+        .min_by_key(|(_, d)| distance(d))
+        .map(|(k, _)| k as u32);
+    (nearest, opening)
+}
+
+/// Resolve every date against the reference (leaning to the future in sentences
+/// about it) and place every claim in time. Run again when the reference changes.
+pub fn resolve_times(facts: &mut DocFacts) {
+    let base = Resolver { reference: facts.reference.map(|r| r.0), years: facts.years.clone(), lean: Lean::Unmarked };
+    let past = base.leaning(Lean::Past);
+    let future = base.leaning(Lean::Future);
+    for d in &mut facts.dates {
+        let r = match d.tense {
+            Tense::Future => &future,
+            Tense::Past => &past,
+            Tense::Unknown => &base,
+        };
+        d.value = r.resolve(&d.expr);
+    }
+    let doc_time = facts.reference.map(|(d, _)| DateValue::Day(d));
+    for c in &mut facts.claims {
+        let value = |k: Option<u32>| k.and_then(|k| facts.dates[k as usize].value.as_ref());
+        let (time, source) = match time::claim_time(value(c.nearest_date), value(c.opening_date), doc_time.clone()) {
+            Some((t, s)) => (Some(t), s),
+            None => (None, TimeSource::Document),
+        };
+        c.time = time;
+        c.time_source = source;
+    }
+}
+
+/// A document's passages: sentences with a claim or a date, as pieces.
+fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Passage> {
+    let mut sentences: Vec<u32> = claims.iter().map(|c| c.sentence).chain(dates.iter().map(|d| d.sentence)).collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let span = text.sentence(s as usize);
+        let mut pieces = Vec::new();
+        let covering = |at: u32| {
+            claims
+                .iter()
+                .position(|c| c.sentence == s && c.norm.start <= at && at < c.norm.end)
+                .map(|k| Piece::Claim(k as u32))
+                .or_else(|| {
+                    dates
+                        .iter()
+                        .position(|d| d.sentence == s && d.norm.start <= at && at < d.norm.end)
+                        .map(|k| Piece::Date(k as u32))
+                })
+        };
+        for t in text.tokens_in(span) {
+            let piece = covering(t.span.start).unwrap_or_else(|| {
+                // Words compare by stem: "شرق" and "شرقي" are one word of a twin passage.
+                let mut h = FxHasher::default();
+                let w = text.token_text(t);
+                match t.kind {
+                    TokenKind::Word => crate::lexicon::describe::stem(w).hash(&mut h),
+                    TokenKind::Number => w.hash(&mut h),
+                }
+                Piece::Word(h.finish() as u32)
+            });
+            if pieces.last() != Some(&piece) || matches!(piece, Piece::Word(_)) {
+                pieces.push(piece);
+            }
+        }
+        let words = pieces.iter().filter(|p| matches!(p, Piece::Word(_))).count();
+        if words >= 5 {
+            out.push(Passage {
+                sentence: s,
+                span: text.original_range(span.start as usize, span.end as usize),
+                pieces,
+            });
+        }
+    }
+    out
+}
+
+/// Content words of a document with their counts: words of three letters or more,
+/// stemmed, stopwords left out, at most [`MAX_TERMS`] (the most frequent).
+fn terms(text: &DocText) -> Vec<(Sym, u16)> {
+    let describe = Describe::default_describe();
+    let mut counts: rustc_hash::FxHashMap<&str, (u16, u32)> = Default::default();
+    for (k, t) in text.tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = text.token_text(t);
+        if w.chars().count() < 3 || describe.is_stopword(w) {
+            continue;
+        }
+        let e = counts.entry(w).or_insert((0, k as u32));
+        e.0 = e.0.saturating_add(1);
+    }
+    // Stems of distinct words; words of one stem add up.
+    let mut stemmed: rustc_hash::FxHashMap<String, (u16, u32)> = Default::default();
+    for (w, (n, first)) in counts {
+        let s = crate::lexicon::describe::stem(w);
+        let e = stemmed.entry(s).or_insert((0, first));
+        e.0 = e.0.saturating_add(n);
+        e.1 = e.1.min(first);
+    }
+    let mut v: Vec<(String, (u16, u32))> = stemmed.into_iter().collect();
+    v.sort_unstable_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+    v.truncate(MAX_TERMS);
+    let ids = crate::text::symbols::intern_all(v.iter().map(|(s, _)| s.as_str()));
+    let mut out: Vec<(Sym, u16)> = ids.into_iter().zip(v.iter().map(|(_, (n, _))| *n)).collect();
+    out.sort_unstable();
+    out
+}
+
+/// The most content words a document keeps.
+pub const MAX_TERMS: usize = 800;
+
+/// "ar" when Arabic letters outnumber Latin ones, else "en".
+fn language(text: &str) -> Language {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if arabic >= latin {
+        Language::Arabic
+    } else {
+        Language::English
+    }
+}
+
+/// The headline: the first line with a few words, when it is short and does not end
+/// a sentence. Front matter and page chrome are skipped: lines of a few letters ("×"),
+/// menus and breadcrumbs ("Home | News", "الرئيسية › أخبار") and cookie banners.
+pub fn headline_span(text: &str) -> Option<(usize, usize)> {
+    let mut start = 0;
+    let body_from = front_matter_end(text);
+    for line in text.split_inclusive('\n') {
+        if start < body_from {
+            start += line.len();
+            continue;
+        }
+        let t = line.trim();
+        if t.len() > 2000 {
+            return None;
+        }
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        let words = t.split_whitespace().count();
+        let chrome = t.contains(['|', '›', '»', '•', '·']) || t.to_lowercase().contains("cookie");
+        if letters >= 12 && words >= 4 && !chrome {
+            let ends_sentence = t.ends_with(['.', '؟', '!']);
+            return (t.chars().count() <= 200 && !ends_sentence).then_some((start, start + line.len()));
+        }
+        start += line.len();
+    }
+    None
+}
+
+/// The byte offset where a leading front-matter block ends (0 without one).
+fn front_matter_end(text: &str) -> usize {
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let t = &text[bom..];
+    if !(t.starts_with("---\n") || t.starts_with("---\r\n")) {
+        return 0;
+    }
+    match t[3..].find("\n---") {
+        Some(k) => {
+            let after = bom + 3 + k + 4;
+            after + text[after..].find('\n').map_or(text.len() - after, |n| n + 1)
+        }
+        None => 0,
+    }
+}
+
+/// Inline suppressions: `<!-- claimcheck: ignore RULE -->` (or `ignore all`) at the
+/// end of a line applies to that line; alone on a line, to the next line.
+fn suppressions(text: &str) -> Vec<Suppression> {
+    const MARK: &str = "claimcheck:";
+    let mut out = Vec::new();
+    if !text.contains(MARK) {
+        return out;
+    }
+    let lines = crate::text::LineIndex::new(text);
+    let mut from = 0;
+    while let Some(k) = text[from..].find(MARK) {
+        let at = from + k;
+        from = at + MARK.len();
+        let rest = &text[from..];
+        let end = rest.find("-->").unwrap_or(0);
+        let body = rest[..end].trim();
+        let Some(rules) = body.strip_prefix("ignore") else { continue };
+        let line = lines.line(at);
+        let line_start = lines.line_start(line);
+        let alone = text[line_start..at].trim_end().trim_end_matches("<!--").trim().is_empty();
+        let target = if alone { line + 1 } else { line };
+        for r in rules.split([',', ' ']).map(str::trim).filter(|r| !r.is_empty()) {
+            out.push(Suppression { line: target, rule: (r != "all").then(|| r.to_string()) });
+        }
+        if rules.trim().is_empty() {
+            out.push(Suppression { line: target, rule: None });
+        }
+    }
+    out
+}
+
+/// One document's facts from the facts of its pieces (`starts`: each piece's byte
+/// offset): offsets, lines, sentences and indices shifted, the reference and the
+/// headline from the first piece, times resolved again.
+pub fn merge_chunks(doc: &Document, parts: Vec<DocFacts>, starts: &[usize]) -> DocFacts {
+    let mut parts = parts.into_iter();
+    let mut out = parts.next().expect("a long document has pieces");
+    let mut line_base = 0usize;
+    let mut prev_start = 0usize;
+    let mut sentence_base = out.sentence_count;
+    let mut terms: rustc_hash::FxHashMap<Sym, u16> = out.terms.iter().copied().collect();
+    for (k, mut p) in parts.enumerate() {
+        let start = starts[k + 1];
+        line_base += crate::text::LineIndex::new(&doc.text[prev_start..start]).count() - 1;
+        prev_start = start;
+        let shift_span = |s: &mut (usize, usize)| {
+            s.0 += start;
+            s.1 += start;
+        };
+        let (claim_base, date_base) = (out.claims.len() as u32, out.dates.len() as u32);
+        for c in &mut p.claims {
+            c.claim.start += start;
+            c.claim.end += start;
+            c.claim.line += line_base;
+            c.sentence += sentence_base;
+            shift_span(&mut c.sentence_span);
+            c.nearest_date = c.nearest_date.map(|d| d + date_base);
+            c.opening_date = c.opening_date.map(|d| d + date_base);
+            c.in_headline = false;
+        }
+        for d in &mut p.dates {
+            d.date.start += start;
+            d.date.end += start;
+            d.date.line += line_base;
+            d.sentence += sentence_base;
+        }
+        for x in &mut p.passages {
+            x.sentence += sentence_base;
+            shift_span(&mut x.span);
+            for piece in &mut x.pieces {
+                match piece {
+                    Piece::Claim(c) => *c += claim_base,
+                    Piece::Date(d) => *d += date_base,
+                    Piece::Word(_) => {}
+                }
+            }
+        }
+        for t in &mut p.trends {
+            t.from += claim_base;
+            t.to += claim_base;
+        }
+        for o in &mut p.orders {
+            o.first += date_base;
+            o.then += date_base;
+        }
+        for s in &mut p.suppressions {
+            s.line += line_base;
+        }
+        for (t, n) in p.terms {
+            let e = terms.entry(t).or_default();
+            *e = e.saturating_add(n);
+        }
+        sentence_base += p.sentence_count;
+        out.claims.extend(p.claims);
+        out.dates.extend(p.dates);
+        out.passages.extend(p.passages);
+        out.trends.extend(p.trends);
+        out.orders.extend(p.orders);
+        out.suppressions.extend(p.suppressions);
+        out.years.extend(p.years);
+    }
+    out.years.sort_unstable();
+    out.years.dedup();
+    out.sentence_count = sentence_base;
+    out.bytes = doc.text.len();
+    let mut terms: Vec<(Sym, u16)> = terms.into_iter().collect();
+    terms.sort_unstable_by_key(|&(_, n)| std::cmp::Reverse(n));
+    terms.truncate(MAX_TERMS);
+    terms.sort_unstable();
+    out.terms = terms;
+    resolve_times(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suppression_comments() {
+        let t = "a\n<!-- claimcheck: ignore weekday-mismatch -->\nb 12 people <!-- claimcheck: ignore all -->\n";
+        let s = suppressions(t);
+        assert_eq!(
+            s,
+            vec![Suppression { line: 3, rule: Some("weekday-mismatch".into()) }, Suppression { line: 3, rule: None }]
+        );
+    }
+
+    #[test]
+    fn headline_skips_front_matter() {
+        let t = "---\ntitle: a long title with many words here\npublished: 2024-01-01\n---\nالعنوان الرئيسي للخبر هنا اليوم\n\nنص.";
+        let (s, e) = headline_span(t).unwrap();
+        assert!(t[s..e].starts_with("العنوان"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Relations a sentence states between its own figures and dates, read while the text
+//! is at hand: a trend ("ارتفع من 40 ألفًا إلى 35 ألفًا": from one claim to another)
+//! and an order of events ("تولى الحكم في 1 حزيران بعد حجب الثقة في 11 حزيران": the
+//! second date's event came first).
+
+use super::{ClaimFact, DateFact};
+use crate::lexicon::describe::{Describe, Direction};
+use crate::text::DocText;
+
+/// "rose from A to B": `from` and `to` are claim indices in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    pub direction: Direction,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// Two dates of one sentence whose events the sentence orders: the event at `first`
+/// happened no later than the event at `then`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateOrder {
+    pub first: u32,
+    pub then: u32,
+    /// The word that orders them ("بعد", "before").
+    pub word: String,
+}
+
+/// How many words may separate a trend's verb from its first figure, and its figures.
+const TREND_GAP: usize = 8;
+
+/// The trends of a document's sentences.
+pub fn trends(doc: &DocText, claims: &[ClaimFact]) -> Vec<Trend> {
+    let d = Describe::default_describe();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < claims.len() {
+        let s = claims[k].sentence;
+        let end = claims[k..].iter().position(|c| c.sentence != s).map_or(claims.len(), |n| k + n);
+        if end - k >= 2 {
+            out.extend(sentence_trend(d, doc, claims, k..end));
+        }
+        k = end;
+    }
+    out
+}
+
+fn sentence_trend(d: &Describe, doc: &DocText, claims: &[ClaimFact], range: std::ops::Range<usize>) -> Option<Trend> {
+    let sentence = doc.sentence(claims[range.start].sentence as usize);
+    let tokens = doc.tokens_in(sentence);
+    let words: Vec<&str> = tokens.iter().map(|t| doc.token_text(t)).collect();
+    // The claim (doc index) whose number starts at each token.
+    let claim_at = |t: usize| {
+        range.clone().find(|&c| {
+            let n = claims[c].claim.number.start;
+            tokens[t].span.start <= n && n < tokens[t].span.end.max(tokens[t].span.start + 1)
+        })
+    };
+    let (verb, direction) = words.iter().enumerate().find_map(|(k, w)| d.direction(w).map(|dir| (k, dir)))?;
+    for i in verb + 1..(verb + 1 + TREND_GAP).min(words.len()) {
+        let from_word = d.is_trend_from(words[i]);
+        let to_word = d.is_trend_to(words[i]);
+        if !(from_word || to_word) {
+            continue;
+        }
+        let first = (i + 1..(i + 3).min(words.len())).find_map(claim_at)?;
+        let first_tok = (i + 1..words.len()).find(|&t| claim_at(t) == Some(first))?;
+        for j in first_tok + 1..(first_tok + 1 + TREND_GAP).min(words.len()) {
+            let extra = if from_word && d.is_trend_to(words[j]) {
+                Some(1)
+            } else if to_word {
+                d.from_after_at(&words[j..])
+            } else {
+                None
+            };
+            let Some(extra) = extra else { continue };
+            let second = (j + extra..(j + extra + 2).min(words.len())).find_map(claim_at)?;
+            let (from, to) = if from_word { (first, second) } else { (second, first) };
+            return Some(Trend { direction, from: from as u32, to: to as u32 });
+        }
+        return None;
+    }
+    None
+}
+
+/// The date orders of a document's sentences.
+pub fn date_orders(doc: &DocText, dates: &[DateFact]) -> Vec<DateOrder> {
+    let d = Describe::default_describe();
+    let mut out = Vec::new();
+    for k in 0..dates.len().saturating_sub(1) {
+        let (a, b) = (&dates[k], &dates[k + 1]);
+        if a.sentence != b.sentence || a.opens_period || b.opens_period {
+            continue;
+        }
+        let between = doc.tokens_in(crate::text::Span { start: a.norm.end, end: b.norm.start });
+        if between.len() > 12 {
+            continue;
+        }
+        let words: Vec<&str> = between.iter().map(|t| doc.token_text(t)).collect();
+        // The ordering word right after the first date: "في 1 حزيران بعد حجب الثقة".
+        let Some(w) = words.iter().take(2).find(|w| d.is_after(w) || d.is_before(w)) else { continue };
+        if words.iter().filter(|w| d.is_after(w) || d.is_before(w)).count() != 1 {
+            continue;
+        }
+        if d.is_after(w) {
+            out.push(DateOrder { first: k as u32 + 1, then: k as u32, word: w.to_string() });
+        } else {
+            out.push(DateOrder { first: k as u32, then: k as u32 + 1, word: w.to_string() });
+        }
+    }
+    out
+}

@@ -1,0 +1,63 @@
+//! A process-wide table of words (stems, lemmas, source names), so that the facts of
+//! a corpus hold 4-byte ids rather than strings: memory grows with the facts, and
+//! comparing two words is comparing two numbers. Documents intern their words in one
+//! batch each, under one lock.
+
+use rustc_hash::FxHashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// A word's id in the table.
+pub type Sym = u32;
+
+#[derive(Default)]
+struct Table {
+    ids: FxHashMap<Arc<str>, Sym>,
+    names: Vec<Arc<str>>,
+}
+
+fn table() -> &'static Mutex<Table> {
+    static T: OnceLock<Mutex<Table>> = OnceLock::new();
+    T.get_or_init(Default::default)
+}
+
+fn intern_locked(t: &mut Table, w: &str) -> Sym {
+    if let Some(&id) = t.ids.get(w) {
+        return id;
+    }
+    let id = t.names.len() as Sym;
+    let name: Arc<str> = Arc::from(w);
+    t.names.push(name.clone());
+    t.ids.insert(name, id);
+    id
+}
+
+/// The id of one word.
+pub fn intern(w: &str) -> Sym {
+    let mut t = table().lock().expect("symbol table lock");
+    intern_locked(&mut t, w)
+}
+
+/// The ids of many words, under one lock.
+pub fn intern_all<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Sym> {
+    let mut t = table().lock().expect("symbol table lock");
+    words.into_iter().map(|w| intern_locked(&mut t, w)).collect()
+}
+
+/// The word of an id.
+pub fn name(id: Sym) -> Arc<str> {
+    let t = table().lock().expect("symbol table lock");
+    t.names.get(id as usize).cloned().unwrap_or_else(|| Arc::from("?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_round_trip() {
+        let a = intern("مبانداكا");
+        let ids = intern_all(["x", "مبانداكا", "y"]);
+        assert_eq!(ids[1], a);
+        assert_eq!(&*name(ids[2]), "y");
+    }
+}
