@@ -53,7 +53,10 @@ fn main() {
             let m = claimcheck::check::comparable::same_quantity(&corpus, a, b);
             let t = claimcheck::check::comparable::time_relation(corpus.claim(a), corpus.claim(b));
             let verdict = match &m {
-                Ok(m) => format!("SAME {:?} subj={:.2}", m.strength, m.subject),
+                Ok(m) => format!(
+                    "SAME {:?} subj={:.2} near_alike={:.2} clause_alike={:.2}",
+                    m.strength, m.subject, m.near_alike, m.clause_alike
+                ),
                 Err(e) => format!("NOT {e:?}"),
             };
             let (ca, cb) = (corpus.claim(a), corpus.claim(b));

@@ -35,6 +35,12 @@ pub struct Match {
     pub strength: Strength,
     /// How much of their clauses' words they share (0 to 1, weighted by rarity).
     pub subject: f32,
+    /// How many words right around the two numbers they share.
+    pub near: usize,
+    /// How alike the words around the two numbers are, and the words of their clauses
+    /// (shared over all, unweighted): two tellings of one fact share most of both.
+    pub near_alike: f32,
+    pub clause_alike: f32,
     /// What they share, in words a reader can check.
     pub evidence: Vec<String>,
 }
@@ -110,7 +116,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     if da.part != db.part || da.base != db.base {
         return Err(Mismatch::Part);
     }
-    if da.progress || db.progress {
+    if da.progress || db.progress || da.age || db.age {
         return Err(Mismatch::Kind);
     }
     if da.scope != db.scope {
@@ -125,7 +131,8 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     // 5. The same subject: the clauses share rare words, or each document mentions
     // what the other's clause is about.
     let (window, words) = subject_overlap(corpus, &da.subject, &db.subject);
-    let support = if a.0 == b.0 {
+    // Support needs a few words to go by: one or two words found elsewhere say little.
+    let support = if a.0 == b.0 || da.subject.len() < 3 || db.subject.len() < 3 {
         window
     } else {
         support_in(corpus, &da.subject, b.0).min(support_in(corpus, &db.subject, a.0))
@@ -139,14 +146,22 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     let story_score = if a.0 == b.0 { 0.5 } else { story };
     let near_score = 0.4 * near_shared.len().min(3) as f32;
     let total = thing + role_score + near_score + 1.5 * subject + story_score;
-    let strength = if total >= STRONG {
-        Strength::Strong
-    } else if total >= GOOD {
-        Strength::Good
-    } else if total >= WEAK && subject >= MIN_SUBJECT {
-        Strength::Weak
-    } else {
+    if total < WEAK || (near_shared.is_empty() && subject < MIN_SUBJECT) {
         return Err(Mismatch::Subject);
+    }
+    // Strong and good evidence name the event or measure on both sides: without it,
+    // two figures of one noun in one story are as often two things as one.
+    // A fixed quantity (a distance, a population) is between or of named things: both
+    // must be named alike ("على بعد 35 كيلومترا من العاصمة" vs "… عن العاصمة").
+    let fixed = role.is_some_and(|r| d.role(r).fixed);
+    // Durations and sums of money are of many things in one story (an injury's
+    // months, a tariff's tranche): the words around them must say which.
+    let many_kinds = d.is_many_kinds(&name(wa));
+    let strength = match role {
+        _ if (fixed || many_kinds) && near_shared.len() < 2 => Strength::Weak,
+        Some(_) if total >= STRONG && thing_exact && !near_shared.is_empty() => Strength::Strong,
+        Some(_) if total >= GOOD => Strength::Good,
+        _ => Strength::Weak,
     };
     let mut evidence = Vec::new();
     if thing_exact {
@@ -169,7 +184,14 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     } else {
         evidence.push(format!("the same story (similarity {story:.2})"));
     }
-    Ok(Match { strength, subject, evidence })
+    let jaccard = |x: &[Sym], y: &[Sym]| {
+        let (x, y) = (sorted(x), sorted(y));
+        let common = shared(&x, &y).len();
+        common as f32 / (x.len() + y.len() - common).max(1) as f32
+    };
+    let near_alike = jaccard(&da.near, &db.near);
+    let clause_alike = jaccard(&da.subject, &db.subject);
+    Ok(Match { strength, subject, near: near_shared.len(), near_alike, clause_alike, evidence })
 }
 
 /// How much evidence makes two claims one quantity: the counted thing (up to 1), the

@@ -18,9 +18,12 @@ struct DescribeFile {
     people: Vec<String>,
     synonyms: Vec<Vec<String>>,
     scope_words: Vec<String>,
+    many_kinds: Vec<String>,
     not_scope: Vec<String>,
     base_of: Vec<String>,
     part_of: Vec<String>,
+    age_units: Vec<String>,
+    age_words: Vec<String>,
     source_markers: Vec<String>,
     source_filler: Vec<String>,
     source_verbs: Vec<String>,
@@ -53,6 +56,7 @@ struct OrderWords {
 #[serde(deny_unknown_fields)]
 struct TenseWords {
     past: Vec<String>,
+    until: Vec<String>,
     not_future: Vec<String>,
 }
 
@@ -124,9 +128,12 @@ pub struct Describe {
     people: FxHashSet<String>,
     synonyms: FxHashMap<String, String>,
     scope_words: FxHashSet<String>,
+    many_kinds: FxHashSet<String>,
     not_scope: FxHashSet<String>,
     base_of: PhraseSet<()>,
     part_of: PhraseSet<()>,
+    age_units: FxHashSet<String>,
+    age_words: FxHashSet<String>,
     source_markers: FxHashSet<String>,
     source_filler: FxHashSet<String>,
     source_verbs: FxHashSet<String>,
@@ -135,6 +142,7 @@ pub struct Describe {
     fall_reasons: PhraseSet<()>,
     stopwords: FxHashSet<String>,
     past: FxHashSet<String>,
+    until: FxHashSet<String>,
     not_future: FxHashSet<String>,
     rise: FxHashSet<String>,
     fall: FxHashSet<String>,
@@ -296,9 +304,12 @@ impl Describe {
             people: set(&f.people),
             synonyms,
             scope_words: set(&f.scope_words),
+            many_kinds: f.many_kinds.iter().flat_map(|w| [normalize_word(w), stem(&normalize_word(w))]).collect(),
             not_scope: set(&f.not_scope),
             part_of: PhraseSet::new(f.part_of.iter().map(|w| (phrase(w), ()))),
             base_of: PhraseSet::new(f.base_of.iter().map(|w| (phrase(w), ()))),
+            age_units: set(&f.age_units),
+            age_words: set(&f.age_words),
             source_markers: set(&f.source_markers),
             source_filler: set(&f.source_filler),
             source_verbs: set(&f.source_verbs),
@@ -307,6 +318,7 @@ impl Describe {
             fall_reasons: PhraseSet::new(f.fall_reasons.iter().map(|w| (phrase(w), ()))),
             stopwords: set(&f.stopwords),
             past: set(&f.tense.past),
+            until: set(&f.tense.until),
             not_future: set(&f.tense.not_future),
             rise: set(&f.trend.rise),
             fall: set(&f.trend.fall),
@@ -326,6 +338,14 @@ impl Describe {
     /// Does a part-of marker ("بينهم", "of them") start at `words[0]`?
     pub fn part_at(&self, words: &[&str]) -> bool {
         phrase_at(&self.part_of, words).is_some()
+    }
+
+    pub fn is_age_unit(&self, lemma: &str) -> bool {
+        self.age_units.contains(lemma)
+    }
+
+    pub fn is_age_word(&self, w: &str) -> bool {
+        stems(w).any(|s| self.age_words.contains(s))
     }
 
     /// Does a marker of a whole ("من أصل", "out of") start at `words[0]`?
@@ -378,6 +398,11 @@ impl Describe {
         stems(w).any(|s| self.scope_words.contains(s))
     }
 
+    /// A counted thing a story has many of (a duration, a sum of money), by its key.
+    pub fn is_many_kinds(&self, key: &str) -> bool {
+        self.many_kinds.contains(key) || self.many_kinds.contains(self.canonical(key))
+    }
+
     /// An adjective-like word that says where, not which ("جنوبي").
     pub fn is_not_scope(&self, w: &str) -> bool {
         stems(w).any(|s| self.not_scope.contains(s))
@@ -405,6 +430,11 @@ impl Describe {
         let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
         let verb = w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) && r.chars().count() >= 4);
         verb && !stems(w).any(|s| self.not_future.contains(s))
+    }
+
+    /// "حتى", "until": the date after it ends a period.
+    pub fn is_until(&self, w: &str) -> bool {
+        self.until.contains(w)
     }
 
     /// Is a word a past-tense event verb ("وقعت", "held", "opened")?

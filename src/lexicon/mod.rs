@@ -139,6 +139,7 @@ struct CalendarFile {
     weekday_links: Vec<String>,
     day_word: Vec<String>,
     modifiers: BTreeMap<i32, Vec<String>>,
+    pre_modifiers: Vec<String>,
     units: BTreeMap<Unit, Vec<String>>,
     relative_days: BTreeMap<i32, Vec<String>>,
     document_excludes: Vec<String>,
@@ -220,6 +221,8 @@ pub struct CalendarWords {
     /// every calendar phrase, number words and ordinals.
     pub openers: rustc_hash::FxHashSet<String>,
     pub ambiguous_alone: Vec<String>,
+    /// Modifiers that may stand before their unit ("this year", "هذا العام").
+    pub pre_modifiers: Vec<String>,
     pub hijri_months: PhraseSet<u32>,
     pub hijri_marks: Vec<String>,
     pub gregorian_marks: Vec<String>,
@@ -457,6 +460,7 @@ impl Lexicon {
             weekdays,
             calendar: CalendarWords {
                 ambiguous_alone: words(&calendar.ambiguous_alone),
+                pre_modifiers: words(&calendar.pre_modifiers),
                 hijri_months: phrase_set(&calendar.hijri_months),
                 hijri_marks: words(&calendar.hijri_marks),
                 gregorian_marks: words(&calendar.gregorian_marks),

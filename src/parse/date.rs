@@ -272,6 +272,17 @@ pub fn year_number<'a>(_lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
     Ok((rest, y))
 }
 
+/// A modifier that may stand before its unit: "هذا العام", "last year".
+fn pre_modifier<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    let (r, k) = one_of_phrases(&lex.calendar.modifiers, i)?;
+    let used = &i[..i.len() - r.len()];
+    if lex.calendar.pre_modifiers.iter().any(|p| p == used) {
+        Ok((r, k))
+    } else {
+        fail(i, "a modifier that goes before its unit")
+    }
+}
+
 /// A relative modifier word: "الماضي" -1, "الحالي" 0, "المقبل" +1.
 fn modifier<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
     let (r, _) = hspace0(i)?;
@@ -308,7 +319,7 @@ fn relative_year<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
             return Ok((rest, k));
         }
     }
-    let (r, k) = one_of_phrases(&lex.calendar.modifiers, i)?;
+    let (r, k) = pre_modifier(lex, i)?;
     let (r, _) = hspace0(r)?;
     match one_of_phrases(&lex.calendar.units, r)? {
         (rest, Unit::Year) => Ok((rest, k)),
@@ -321,7 +332,7 @@ fn relative_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
     if let Ok((r, Unit::Month)) = one_of_phrases(&lex.calendar.units, i) {
         return Ok(modifier(lex, r).unwrap_or((r, 0)));
     }
-    let (r, k) = one_of_phrases(&lex.calendar.modifiers, i)?;
+    let (r, k) = pre_modifier(lex, i)?;
     let (r, _) = hspace0(r)?;
     match one_of_phrases(&lex.calendar.units, r)? {
         (rest, Unit::Month) => Ok((rest, k)),
@@ -446,7 +457,7 @@ pub fn relative<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateEx
         Ok((r, (unit, k)))
     };
     let modifier_then_unit = |i: &'a str| -> PResult<'a, (Unit, i32)> {
-        let (r, k) = one_of_phrases(&c.modifiers, i)?;
+        let (r, k) = pre_modifier(lex, i)?;
         let (r, _) = hspace0(r)?;
         let (r, unit) = one_of_phrases(&c.units, r)?;
         Ok((r, (unit, k)))

@@ -179,8 +179,13 @@ pub fn snippet(text: &str, start: usize, end: usize, counter: &mut CharCounter) 
     out.push_str(&span);
     out.extend(&after[..keep_after]);
     let span_chars = span.chars().count();
-    let sentence_from = text[from..start].rfind(['.', '؟', '!', '?', '؛']).map_or(from, |k| from + k + 1);
-    let sentence_to = text[end..to].find(['.', '؟', '!', '?', '؛']).map_or(to, |k| end + k);
+    let stops = ['.', '؟', '!', '?', '؛'];
+    let sentence_from = text[from..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| stops.contains(c))
+        .map_or(from, |(k, c)| from + k + c.len_utf8());
+    let sentence_to = text[end..to].find(stops).map_or(to, |k| end + k);
     Some(Snippet {
         text: out.trim_end_matches('\r').to_string(),
         column,
@@ -218,6 +223,10 @@ mod tests {
         let e = text.find("نزحوا").unwrap() - 1;
         let sn = snippet(text, s, e, &mut CharCounter::default()).unwrap();
         assert_eq!(sn.column, 8);
+        let t = "أولا؛ ثم 12 شخصا؟ نعم";
+        let s = t.find("12").unwrap();
+        let sn = snippet(t, s, s + 2, &mut CharCounter::default()).unwrap();
+        assert_eq!(sn.sentence, "ثم 12 شخصا");
         assert_eq!(sn.span_chars, "نحو ٦٥ ألف شخص".chars().count());
         let long = format!("{}12 شخصا{}", "كلمة ".repeat(100_000), " كلمة".repeat(100_000));
         let s = long.find("12").unwrap();

@@ -44,6 +44,8 @@ pub struct Descriptor {
     pub base: bool,
     /// The claim says how much of a count is done ("بعد فرز 98 بالمئة"), not a result.
     pub progress: bool,
+    /// The claim is someone's age ("البالغ من العمر 68 عاما", "(42 عاما)").
+    pub age: bool,
     /// Stems of the source's words, sorted.
     pub source: Vec<Sym>,
     pub status: Status,
@@ -128,7 +130,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         if is_number(k) || taken == NEAR_WORDS {
             break;
         }
-        if content(k) && d.role_at(&words[k..k + 1]).is_none() {
+        if content(k) && d.role_at(&words[k..k + 1]).is_none() && !d.is_not_scope(words[k]) {
             near_words.push(stem(words[k]));
             taken += 1;
         }
@@ -139,7 +141,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         if is_number(k) || taken == NEAR_WORDS {
             break;
         }
-        if content(k) && d.role_at(&words[k..k + 1]).is_none() {
+        if content(k) && d.role_at(&words[k..k + 1]).is_none() && !d.is_not_scope(words[k]) {
             near_words.push(stem(words[k]));
             taken += 1;
         }
@@ -184,6 +186,11 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     let base = (first.saturating_sub(3)..first).any(|k| d.base_at(&words[k..first]))
         || claim.flags.qualified && text[claim.norm.range()].starts_with("من اصل");
     let progress = (first.saturating_sub(2)..first).any(|k| d.counting_at(&words[k..first]).is_some());
+    let age = what_word.as_deref().is_some_and(|w| d.is_age_unit(w)) && {
+        let before = &text[..claim.norm.start as usize];
+        let in_brackets = before.trim_end().ends_with('(');
+        in_brackets || (first.saturating_sub(3)..first).any(|k| d.is_age_word(words[k]))
+    };
 
     // Status: the nearest status word of the clause before the number, or right after;
     // a preliminary count ("بعد فرز 98%") anywhere in the sentence, with how much was
@@ -274,6 +281,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         part,
         base,
         progress,
+        age,
         source,
         status,
         counted,

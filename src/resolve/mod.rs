@@ -60,6 +60,10 @@ pub struct DateFact {
     pub opens_period: bool,
     /// What it is the date of.
     pub context: describe::DateContext,
+    /// A past-tense event verb stands right before it ("وقع الهجوم في 2 أيار").
+    pub reported: bool,
+    /// It ends a period ("حتى 2019", "until June"): a date that may lie ahead.
+    pub until: bool,
 }
 
 impl std::ops::Deref for DateFact {
@@ -169,7 +173,8 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
             let tense = clause_tense(describe, text, s, d.norm);
             let opens = time::opens_period(text, d.norm.start as usize, d.norm.end as usize);
             let context = describe::describe_date(text, d.norm);
-            DateFact { date: d, value: None, sentence: s as u32, tense, opens_period: opens, context }
+            let (reported, until) = reported_or_until(describe, text, s, d.norm);
+            DateFact { date: d, value: None, sentence: s as u32, tense, opens_period: opens, context, reported, until }
         })
         .collect();
     let headline = headline_span(text.original);
@@ -246,6 +251,25 @@ fn clause_tense(describe: &Describe, text: &DocText, s: usize, span: crate::text
         Tense::Unknown => describe.tense(&after),
         t => t,
     }
+}
+
+/// How many words before a date may hold the verb that reports it done.
+const REPORTED_BEFORE: usize = 4;
+
+/// Whether a past-tense verb reports the event of a date (within a few words before
+/// it), and whether the date ends a period ("حتى", "until").
+fn reported_or_until(describe: &Describe, text: &DocText, s: usize, span: crate::text::Span) -> (bool, bool) {
+    let lex = crate::lexicon::Lexicon::default_lexicon();
+    let tokens = text.tokens_in(text.sentence(s));
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let words: Vec<&str> =
+        tokens[first.saturating_sub(REPORTED_BEFORE)..first].iter().map(|t| text.token_text(t)).collect();
+    let own_first = tokens.get(first).map(|t| text.token_text(t)).unwrap_or("");
+    let until = [own_first, words.last().copied().unwrap_or("")]
+        .iter()
+        .any(|w| lex.calendar.interval_join.iter().any(|j| j == w && j != "و") || describe.is_until(w));
+    let reported = words.iter().any(|w| describe.is_past_word(w)) && describe.tense(&words) != Tense::Future;
+    (reported, until)
 }
 
 /// The dates of a claim's sentence that give its time: the nearest plain date, and

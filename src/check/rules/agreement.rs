@@ -11,7 +11,7 @@
 //!
 //! Example: `a.txt "629 مهاجرا"` vs `b.txt "630 مهاجرا"`, the same arrival the same day.
 
-use super::{bucket, fell, graded, incompatible, role_of, show, story_pairs, Tolerance};
+use super::{bucket, fell, incompatible, role_of, show, story_pairs, Tolerance};
 use crate::check::comparable::{same_quantity, time_relation, Strength, TimeRelation};
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{ClaimRef, Corpus, Finding};
@@ -47,7 +47,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { tolerance: Tolerance::default(), toll_days: 7 }
+        Options { tolerance: Tolerance::default(), toll_days: 3 }
     }
 }
 
@@ -99,6 +99,9 @@ impl Rule for Agreement {
     }
 }
 
+/// Documents this similar are copies of one text.
+const COPY_SIMILARITY: f32 = 0.9;
+
 /// Two claims of one quantity that disagree.
 struct Pair {
     a: ClaimRef,
@@ -114,6 +117,11 @@ impl Agreement {
         let t = &self.options.tolerance;
         let mut out = Vec::new();
         for (da, db) in story_pairs(corpus) {
+            // Two copies of one text are compared passage by passage (aligned-passages),
+            // where the position of a figure says which figure it is.
+            if corpus.stories.similarity(da, db).is_some_and(|s| s >= COPY_SIMILARITY) {
+                continue;
+            }
             let mut index: FxHashMap<Sym, Vec<usize>> = FxHashMap::default();
             for (k, c) in corpus.docs[db].claims.iter().enumerate() {
                 if let Some(key) = bucket(c) {
@@ -147,8 +155,13 @@ impl Agreement {
                         TimeRelation::Apart { days, a_first }
                             if toll && days >= 1 && days <= self.options.toll_days =>
                         {
+                            // A toll is the running count of its document's day: a count dated
+                            // by its own sentence ("قتل 11 السبت") is that day's, not a toll.
+                            let running =
+                                |c: &crate::resolve::ClaimFact| c.time_source == crate::resolve::TimeSource::Document;
                             let (early, late) = if a_first { (ca, cb) } else { (cb, ca) };
-                            (fell(early, late, t) && !late.desc.fall_reason).then_some(Clash::Fall)
+                            (running(ca) && running(cb) && fell(early, late, t) && !late.desc.fall_reason)
+                                .then_some(Clash::Fall)
                         }
                         _ => None,
                     };
@@ -161,6 +174,31 @@ impl Agreement {
             }
         }
         out
+    }
+
+    /// How sure a clash is, by what makes it one:
+    /// - two counts of one event the same day (same specific noun, same event, the
+    ///   words around both figures alike): an error on strong evidence;
+    /// - a fixed quantity (a distance, a population) told two ways, or a figure over one
+    ///   stated period ("since the start of the year"): a warning on strong evidence;
+    /// - a toll lower on a later day: as often another scope or incident as an error, a
+    ///   warning on strong evidence;
+    /// - anything less: info, which never fails a run.
+    fn severity(&self, corpus: &Corpus, x: &Pair) -> crate::check::Severity {
+        use crate::check::Severity;
+        let describe = Describe::default_describe();
+        let (ca, cb) = (corpus.claim(x.a), corpus.claim(x.b));
+        let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
+        if x.m.strength != Strength::Strong || !super::plausible_discrepancy(ca.value, cb.value) {
+            return Severity::Info;
+        }
+        let warning = self.meta.severity.weaker();
+        match x.clash {
+            Clash::Fall => warning,
+            Clash::Values if role.is_some_and(|r| r.fixed || r.volatile) => warning,
+            Clash::Values if !ca.desc.generic && !cb.desc.generic && x.m.near >= 2 => self.meta.severity,
+            Clash::Values => warning,
+        }
     }
 
     /// The finding of `claim` against the claims it clashes with.
@@ -177,14 +215,7 @@ impl Agreement {
         let cp = corpus.claim(p);
         let cs = corpus.claim(rest[0]);
         let role = cp.desc.role.or(cs.desc.role).map(|r| describe.role(r));
-        let strength = pairs
-            .iter()
-            .map(|x| match x.clash {
-                Clash::Values => x.m.strength,
-                Clash::Fall => x.m.strength.min(Strength::Good),
-            })
-            .max()
-            .unwrap_or(Strength::Weak);
+        let severity = pairs.iter().map(|x| self.severity(corpus, x)).min().unwrap_or(crate::check::Severity::Info);
         let mut message = self.meta.message(&[
             ("what", cp.desc.what.map(|w| name(w).to_string()).unwrap_or_default()),
             ("role", role.map(|r| r.id.clone()).unwrap_or_else(|| "count".into())),
@@ -202,7 +233,7 @@ impl Agreement {
         let mut locations = vec![corpus.claim_location(p, Some("here".into()))];
         locations.extend(rest.iter().map(|&r| corpus.claim_location(r, Some(role_of(corpus, p, r)))));
         let mut f = self.meta.finding(message, locations);
-        f.severity = graded(self.meta.severity, strength);
+        f.severity = severity;
         f.evidence = pairs[0].m.evidence.clone();
         f
     }

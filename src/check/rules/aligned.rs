@@ -13,7 +13,6 @@
 //!
 //! Example: caption "… - كانون الثاني 2025" and the same caption "… - كانون الثاني 2024".
 
-use super::role_of;
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{Corpus, Finding, Location};
 use crate::lexicon::describe::Describe;
@@ -142,135 +141,174 @@ impl Rule for Aligned {
         let mut pairs: Vec<(PassageRef, PassageRef)> =
             counts.into_iter().filter(|&(_, n)| n as usize >= o.min_words / 2).map(|(p, _)| p).collect();
         pairs.sort_unstable();
-        for ((da, pa), (db, pb)) in pairs {
-            let (da, db) = (da as usize, db as usize);
-            if !(corpus.wanted(da) || corpus.wanted(db)) {
+        let twins: Vec<Twin> = pairs.into_iter().filter_map(|(x, y)| self.twin(corpus, x, y)).collect();
+        // A sentence printed three times or more in one document with other figures is
+        // a template (a table of stadiums, a list of instalments), not a twin.
+        let mut within: FxHashMap<PassageRef, usize> = FxHashMap::default();
+        for t in twins.iter().filter(|t| t.a.0 == t.b.0) {
+            *within.entry(t.a).or_default() += 1;
+            *within.entry(t.b).or_default() += 1;
+        }
+        for t in &twins {
+            let (da, db) = (t.a.0 as usize, t.b.0 as usize);
+            if da == db && (within[&t.a] > 1 || within[&t.b] > 1) {
                 continue;
             }
-            if da != db {
-                if corpus.stories.similarity(da, db).is_none() {
-                    continue;
-                }
-                let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
-                if let (Some(x), Some(y)) = (day(da), day(db)) {
-                    if (x - y).num_days().abs() > o.max_days_apart {
-                        continue;
-                    }
-                }
-            }
-            let (a, b) = (&corpus.docs[da].passages[pa as usize], &corpus.docs[db].passages[pb as usize]);
-            let ka: Vec<u64> = a.pieces.iter().map(key).collect();
-            let kb: Vec<u64> = b.pieces.iter().map(key).collect();
-            let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
-            let mut equal_words = 0;
-            let mut changed_words = 0;
-            let mut facing: Vec<(Piece, Piece)> = Vec::new();
-            let count = |p: &[Piece]| p.iter().filter(|p| matches!(p, Piece::Word(_))).count();
-            let last = ops.len().saturating_sub(1);
-            for (k, op) in ops.iter().enumerate() {
-                // What one copy adds at its very start or end (a photo credit, "camera
-                // icon") does not make it another sentence.
-                let edge = k == 0 || k == last;
-                match *op {
-                    DiffOp::Equal { old_index, new_index, len } => {
-                        for j in 0..len {
-                            let (x, y) = (a.pieces[old_index + j], b.pieces[new_index + j]);
-                            match x {
-                                Piece::Word(_) => equal_words += 1,
-                                _ => facing.push((x, y)),
-                            }
-                        }
-                    }
-                    DiffOp::Delete { old_index, old_len, .. } if !edge => {
-                        changed_words += count(&a.pieces[old_index..old_index + old_len])
-                    }
-                    DiffOp::Insert { new_index, new_len, .. } if !edge => {
-                        changed_words += count(&b.pieces[new_index..new_index + new_len])
-                    }
-                    DiffOp::Replace { old_index, old_len, new_index, new_len } if !edge => {
-                        changed_words += count(&a.pieces[old_index..old_index + old_len]);
-                        changed_words += count(&b.pieces[new_index..new_index + new_len]);
-                    }
-                    _ => {}
-                }
-            }
-            let longer = words(a).max(words(b)).max(1);
-            if equal_words < o.min_words || (equal_words as f64) < o.min_similarity * longer as f64 {
-                continue;
-            }
-            if changed_words > o.max_changed_words * 2 {
-                continue;
-            }
-            for (x, y) in facing {
+            let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+            let same_day = da == db || matches!((day(da), day(db)), (Some(x), Some(y)) if x == y);
+            for &(x, y) in &t.facing {
                 let differs = match (x, y) {
                     (Piece::Claim(i), Piece::Claim(j)) => {
                         let (ci, cj) = (&corpus.docs[da].claims[i as usize], &corpus.docs[db].claims[j as usize]);
                         let same = ci.value == cj.value && ci.upper == cj.upper;
-                        // A toll raised in a later update of the same copy is no error.
-                        let toll = ci.desc.role.or(cj.desc.role).is_some_and(|r| describe.role(r).toll);
-                        let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+                        let role = ci.desc.role.or(cj.desc.role).map(|r| describe.role(r));
+                        // A toll raised in a later update of the same copy is no error;
+                        // a price of a daily report moves from one day to the next.
                         let rose_later = match (day(da), day(db)) {
                             (Some(p), Some(q)) if p < q => cj.value >= ci.value,
                             (Some(p), Some(q)) if p > q => ci.value >= cj.value,
                             _ => true,
                         };
-                        let update = toll && da != db && rose_later;
-                        !(same || update)
+                        let update = role.is_some_and(|r| r.toll) && da != db && rose_later;
+                        let moving = role.is_some_and(|r| r.volatile) && !same_day;
+                        !(same || update || moving)
                     }
                     (Piece::Date(i), Piece::Date(j)) => {
                         let (di, dj) = (&corpus.docs[da].dates[i as usize], &corpus.docs[db].dates[j as usize]);
-                        absolute(di) && absolute(dj) && di.value.is_some() && dj.value.is_some() && di.value != dj.value
+                        // Dates differ when neither contains the other ("يوم 21 سبتمبر عام
+                        // 2014" and "عام 2014" agree) and they are not one text.
+                        let apart = match (&di.value, &dj.value) {
+                            (Some(x), Some(y)) => {
+                                let ((xs, xe), (ys, ye)) = (x.days(), y.days());
+                                !((xs <= ys && ye <= xe) || (ys <= xs && xe <= ye))
+                            }
+                            _ => false,
+                        };
+                        absolute(di)
+                            && absolute(dj)
+                            && apart
+                            && crate::text::normalize_word(&di.text) != crate::text::normalize_word(&dj.text)
                     }
                     _ => false,
                 };
-                if !differs {
-                    continue;
+                if differs {
+                    out.push(self.finding(corpus, t, x, y));
+                    break;
                 }
-                let span = |d: usize, p: Piece| -> (usize, usize, usize, String) {
-                    let doc = &corpus.docs[d];
-                    match p {
-                        Piece::Claim(k) => {
-                            let c = &doc.claims[k as usize];
-                            (c.start, c.end, c.line, c.text.clone())
-                        }
-                        Piece::Date(k) => {
-                            let t = &doc.dates[k as usize];
-                            (t.start, t.end, t.line, t.text.clone())
-                        }
-                        Piece::Word(_) => (0, 0, 0, String::new()),
-                    }
-                };
-                let (sa, ea, la, ta) = span(da, x);
-                let (sb, eb, lb, tb) = span(db, y);
-                let message = self.meta.message(&[
-                    ("a", ta.clone()),
-                    ("b", tb.clone()),
-                    ("b_doc", corpus.short(db).to_string()),
-                    ("b_line", lb.to_string()),
-                ]);
-                let role_b = if da == db {
-                    format!("line {lb}, the same passage")
-                } else {
-                    let claim_ref = (db, 0usize);
-                    let _ = claim_ref;
-                    role_of_docs(corpus, da, db)
-                };
-                let mut f = self.meta.finding(
-                    message,
-                    vec![
-                        Location { doc: da, start: sa, end: ea, line: la, role: Some("here".into()) },
-                        Location { doc: db, start: sb, end: eb, line: lb, role: Some(role_b) },
-                    ],
-                );
-                f.evidence = vec![
-                    format!("near-identical passages ({equal_words} words in the same order)"),
-                    format!("[-{ta}-] {{+{tb}+}}"),
-                ];
-                out.push(f);
-                break;
             }
         }
-        let _ = role_of;
+    }
+}
+
+/// Two passages that are the same words in the same order, and their claims and dates
+/// face to face.
+struct Twin {
+    a: PassageRef,
+    b: PassageRef,
+    equal_words: usize,
+    facing: Vec<(Piece, Piece)>,
+}
+
+impl Aligned {
+    /// Are two candidate passages twins?
+    fn twin(&self, corpus: &Corpus, x: PassageRef, y: PassageRef) -> Option<Twin> {
+        let o = &self.options;
+        let (da, db) = (x.0 as usize, y.0 as usize);
+        if !(corpus.wanted(da) || corpus.wanted(db)) {
+            return None;
+        }
+        if da != db {
+            corpus.stories.similarity(da, db)?;
+            let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+            if let (Some(p), Some(q)) = (day(da), day(db)) {
+                if (p - q).num_days().abs() > o.max_days_apart {
+                    return None;
+                }
+            }
+        }
+        let (a, b) = (&corpus.docs[da].passages[x.1 as usize], &corpus.docs[db].passages[y.1 as usize]);
+        let ka: Vec<u64> = a.pieces.iter().map(key).collect();
+        let kb: Vec<u64> = b.pieces.iter().map(key).collect();
+        let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+        let mut equal_words = 0;
+        let mut changed_words = 0;
+        let mut facing: Vec<(Piece, Piece)> = Vec::new();
+        let count = |p: &[Piece]| p.iter().filter(|p| matches!(p, Piece::Word(_))).count();
+        let last = ops.len().saturating_sub(1);
+        for (k, op) in ops.iter().enumerate() {
+            // What one copy adds at its very start or end (a photo credit, "camera
+            // icon") does not make it another sentence.
+            let edge = k == 0 || k == last;
+            match *op {
+                DiffOp::Equal { old_index, new_index, len } => {
+                    for j in 0..len {
+                        let (p, q) = (a.pieces[old_index + j], b.pieces[new_index + j]);
+                        match p {
+                            Piece::Word(_) => equal_words += 1,
+                            _ => facing.push((p, q)),
+                        }
+                    }
+                }
+                DiffOp::Delete { old_index, old_len, .. } if !edge => {
+                    changed_words += count(&a.pieces[old_index..old_index + old_len])
+                }
+                DiffOp::Insert { new_index, new_len, .. } if !edge => {
+                    changed_words += count(&b.pieces[new_index..new_index + new_len])
+                }
+                DiffOp::Replace { old_index, old_len, new_index, new_len } if !edge => {
+                    changed_words += count(&a.pieces[old_index..old_index + old_len]);
+                    changed_words += count(&b.pieces[new_index..new_index + new_len]);
+                }
+                _ => {}
+            }
+        }
+        let longer = words(a).max(words(b)).max(1);
+        if equal_words < o.min_words || (equal_words as f64) < o.min_similarity * longer as f64 {
+            return None;
+        }
+        if changed_words > o.max_changed_words * 2 || facing.is_empty() {
+            return None;
+        }
+        Some(Twin { a: x, b: y, equal_words, facing })
+    }
+
+    fn finding(&self, corpus: &Corpus, t: &Twin, x: Piece, y: Piece) -> Finding {
+        let (da, db) = (t.a.0 as usize, t.b.0 as usize);
+        let span = |d: usize, p: Piece| -> (usize, usize, usize, String) {
+            let doc = &corpus.docs[d];
+            match p {
+                Piece::Claim(k) => {
+                    let c = &doc.claims[k as usize];
+                    (c.start, c.end, c.line, c.text.clone())
+                }
+                Piece::Date(k) => {
+                    let t = &doc.dates[k as usize];
+                    (t.start, t.end, t.line, t.text.clone())
+                }
+                Piece::Word(_) => (0, 0, 0, String::new()),
+            }
+        };
+        let (sa, ea, la, ta) = span(da, x);
+        let (sb, eb, lb, tb) = span(db, y);
+        let message = self.meta.message(&[
+            ("a", ta.clone()),
+            ("b", tb.clone()),
+            ("b_doc", corpus.short(db).to_string()),
+            ("b_line", lb.to_string()),
+        ]);
+        let role_b = if da == db { format!("line {lb}, the same passage") } else { role_of_docs(corpus, da, db) };
+        let mut f = self.meta.finding(
+            message,
+            vec![
+                Location { doc: da, start: sa, end: ea, line: la, role: Some("here".into()) },
+                Location { doc: db, start: sb, end: eb, line: lb, role: Some(role_b) },
+            ],
+        );
+        f.evidence = vec![
+            format!("near-identical passages ({} words in the same order)", t.equal_words),
+            format!("[-{ta}-] {{+{tb}+}}"),
+        ];
+        f
     }
 }
 

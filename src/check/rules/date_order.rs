@@ -35,9 +35,12 @@ pub struct DateOrder {
     meta: RuleMeta,
 }
 
-/// A date that names a day or a month.
-fn dated(v: &Option<DateValue>) -> Option<&DateValue> {
-    v.as_ref().filter(|v| matches!(v, DateValue::Day(_) | DateValue::Month(..)))
+/// A day said with its day number and month ("1 حزيران", "11 June"): weekdays, relative
+/// days and holidays depend on readings a checker cannot be sure of.
+fn dated(d: &crate::resolve::DateFact) -> Option<&DateValue> {
+    use crate::parse::date::{DateExpr, MonthRef};
+    let explicit = matches!(d.expr, DateExpr::Day { month: MonthRef::Abs(_), .. });
+    d.value.as_ref().filter(|v| explicit && matches!(v, DateValue::Day(_)))
 }
 
 impl Rule for DateOrder {
@@ -56,7 +59,7 @@ impl Rule for DateOrder {
             }
             for o in &doc.orders {
                 let (a, b) = (&doc.dates[o.first as usize], &doc.dates[o.then as usize]);
-                let (Some(va), Some(vb)) = (dated(&a.value), dated(&b.value)) else { continue };
+                let (Some(va), Some(vb)) = (dated(a), dated(b)) else { continue };
                 if va.days().0 <= vb.days().1 {
                     continue;
                 }

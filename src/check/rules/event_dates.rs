@@ -18,6 +18,7 @@ use crate::check::{Corpus, Finding, Location, Severity};
 use crate::parse::date::{DateExpr, MonthRef};
 use crate::resolve::{DateFact, DateValue};
 use crate::text::symbols::name;
+use chrono::Datelike;
 use serde::Deserialize;
 
 pub const KIND: Kind = Kind {
@@ -42,11 +43,13 @@ pub struct Options {
     pub min_near: usize,
     /// The weighted share of clause words they must share.
     pub min_subject: f32,
+    /// Dates further apart than this are two events.
+    pub max_days_apart: i64,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { min_near: 2, min_subject: 0.5 }
+        Options { min_near: 3, min_subject: 0.5, max_days_apart: 14 }
     }
 }
 
@@ -84,7 +87,10 @@ impl Rule for EventDates {
                 let Some(dx) = explicit_day(x) else { continue };
                 for y in &corpus.docs[db].dates {
                     let Some(dy) = explicit_day(y) else { continue };
-                    if dx == dy {
+                    // The same day and month in two years is a year one of the two had
+                    // to guess, not two dates of one event; weeks apart, two events.
+                    let apart = (dx - dy).num_days().abs();
+                    if dx == dy || (dx.month() == dy.month() && dx.day() == dy.day()) || apart > o.max_days_apart {
                         continue;
                     }
                     let near = shared(&x.context.near, &y.context.near);

@@ -58,6 +58,20 @@ fn future_by_itself(e: &DateExpr) -> bool {
     }
 }
 
+/// A date that says its own day or year: a day of a month, or a month or a year with
+/// its year number.
+fn explicit(e: &DateExpr) -> bool {
+    use crate::parse::date::{MonthRef, YearRef};
+    match e {
+        DateExpr::Day { month: MonthRef::Abs(_), modifier: None, .. } => true,
+        DateExpr::Month { year: YearRef::Abs(_), .. } | DateExpr::Year { year: YearRef::Abs(_), relative: None } => {
+            true
+        }
+        DateExpr::HijriPair { .. } | DateExpr::Hijri { year: Some(_), .. } => true,
+        _ => false,
+    }
+}
+
 impl Rule for FutureEvent {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -79,7 +93,9 @@ impl Rule for FutureEvent {
                 if first <= published + Duration::days(self.options.grace_days) || future_by_itself(&d.expr) {
                     continue;
                 }
-                if d.tense != Tense::Past {
+                // Only an event reported done ("وقع الهجوم في …"), dated by itself (with
+                // its year, or a day of a month), and not the end of a period ("حتى 2019").
+                if d.tense != Tense::Past || !d.reported || d.until || !explicit(&d.expr) {
                     continue;
                 }
                 let message = self

@@ -117,20 +117,35 @@ impl Rule for Internal {
                         // A toll or a moving figure may be updated down an article; only
                         // the headline must agree. Two body figures need strong evidence.
                         let moving = role.is_some_and(|r| r.toll || r.volatile);
-                        let near = ca.desc.near.iter().any(|w| cb.desc.near.contains(w));
-                        if !clash || moving || m.strength < Strength::Strong || !(near || m.subject >= 0.5) {
+                        if !clash || moving || m.strength < Strength::Good || !anchored(doc, ca, cb) {
                             continue;
                         }
                         out.push(self.finding(corpus, (d, ka), (d, kb), m));
                         break;
                     }
                     if let (false, Some((kb, m))) = (headline_agrees, headline_best) {
-                        out.push(self.finding(corpus, (d, ka), (d, kb), m));
+                        if m.strength >= Strength::Good {
+                            out.push(self.finding(corpus, (d, ka), (d, kb), m));
+                        }
                     }
                 }
             }
         }
     }
+}
+
+/// Do the sentences of two claims tell the same set of figures: another claim of the
+/// same thing and value in each ("75 قتيلا على الأقل وحوالى 200 مفقود" and "75 قتيلا
+/// وما يقرب من ألفي مفقود")? Without such an anchor, two figures of one noun in one
+/// article are as often two things (two teams' points, two fuels' prices) as one.
+fn anchored(doc: &crate::resolve::DocFacts, a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bool {
+    let in_sentence = |s: u32| doc.claims.iter().filter(move |c| c.sentence == s);
+    in_sentence(a.sentence).any(|x| {
+        !std::ptr::eq(x, a)
+            && x.desc.what.is_some()
+            && in_sentence(b.sentence)
+                .any(|y| !std::ptr::eq(y, b) && y.desc.what == x.desc.what && y.value == x.value && y.bound == x.bound)
+    })
 }
 
 impl Internal {
@@ -158,6 +173,9 @@ impl Internal {
             vec![corpus.claim_location(a, Some(where_a)), corpus.claim_location(b, Some(role_of(corpus, a, b)))],
         );
         f.severity = graded(self.meta.severity, m.strength);
+        if !super::plausible_discrepancy(ca.value, cb.value) {
+            f.severity = crate::check::Severity::Info;
+        }
         f.evidence = m.evidence;
         f
     }

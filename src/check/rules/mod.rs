@@ -36,7 +36,7 @@ pub struct Tolerance {
 
 impl Default for Tolerance {
     fn default() -> Self {
-        Tolerance { approx: 0.10, exact: 0.0, round: 0.05 }
+        Tolerance { approx: 0.15, exact: 0.0, round: 0.05 }
     }
 }
 
@@ -53,12 +53,35 @@ pub fn interval(c: &ClaimFact, t: &Tolerance) -> (f64, f64) {
     let v = c.value;
     match c.bound {
         Bound::Exact if is_round(v) => (v * (1.0 - t.round), v * (1.0 + t.round)),
+        // "4,1 ملايين" is told to a tenth of a million: half of that either way.
+        Bound::Exact if c.flags.scaled => {
+            let h = half_unit(v);
+            (v - h, v + h)
+        }
         Bound::Exact => (v * (1.0 - t.exact), v * (1.0 + t.exact)),
         Bound::Approx => (v * (1.0 - t.approx), v * (1.0 + t.approx)),
         Bound::AtLeast => (v, f64::INFINITY),
         Bound::AtMost => (f64::NEG_INFINITY, v),
         Bound::Range => (v, c.upper.unwrap_or(v)),
     }
+}
+
+/// Half the last written unit of a scaled figure: 4.1 million -> 50 000, 15 million ->
+/// 500 000, 200 thousand -> 500.
+fn half_unit(v: f64) -> f64 {
+    let scale = [1e12, 1e9, 1e6, 1e3].into_iter().find(|s| v.abs() >= *s).unwrap_or(1.0);
+    let mantissa = v / scale;
+    let mut unit = 1.0;
+    let mut m = mantissa;
+    // Decimals of the mantissa, as written (at most three).
+    for _ in 0..3 {
+        if (m - m.round()).abs() < 1e-6 {
+            break;
+        }
+        m *= 10.0;
+        unit /= 10.0;
+    }
+    unit * scale / 2.0
 }
 
 /// One significant digit and at least 100: 300, 2000, 500000.
@@ -84,6 +107,35 @@ pub fn incompatible(a: &ClaimFact, b: &ClaimFact, t: &Tolerance) -> bool {
 /// Is `later` lower than `earlier` beyond what their bounds allow?
 pub fn fell(earlier: &ClaimFact, later: &ClaimFact, t: &Tolerance) -> bool {
     interval(later, t).1 + 1e-9 < interval(earlier, t).0
+}
+
+/// The largest ratio between two tellings of one quantity that is a discrepancy
+/// rather than two quantities.
+pub const PLAUSIBLE_RATIO: f64 = 1.8;
+
+/// Could two values be one quantity told two ways? Close values (within
+/// [`PLAUSIBLE_RATIO`]), or a slip of one digit ("2271" / "2771", "20" / "200", "7" /
+/// "17"). Values far apart with no such slip are two quantities far more often than one
+/// quantity misreported: "3 مليارات" and "60 مليار" in one story are two tariffs.
+pub fn plausible_discrepancy(a: f64, b: f64) -> bool {
+    let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    if lo > 0.0 && hi / lo <= PLAUSIBLE_RATIO {
+        return true;
+    }
+    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
+    let (x, y) = (digits(a), digits(b));
+    x.len().max(y.len()) >= 2 && one_edit(&x, &y)
+}
+
+/// Are two strings one insertion, deletion or substitution apart?
+fn one_edit(x: &str, y: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(long.iter()).filter(|(a, b)| a != b).count() == 1,
+        1 => (0..long.len()).any(|k| long[..k] == short[..k] && long[k + 1..] == short[k..]),
+        _ => false,
+    }
 }
 
 /// A value for messages: "about 200", "at least 41", "20-30".
@@ -112,8 +164,9 @@ pub fn format_value(v: f64) -> String {
 /// ("منذ بداية العام", "في الربع الأول")? A figure that moves within a day (a price, a
 /// market's fall) is comparable only over such a period.
 pub fn dated_by_sentence(c: &ClaimFact) -> bool {
-    c.time_source == crate::resolve::TimeSource::Sentence
-        && c.time.as_ref().is_some_and(|t| !matches!(t, crate::resolve::DateValue::Day(_)))
+    // Only a period the sentence opens ("since the start of the year"): a month named
+    // beside a price is as often what is priced ("تسليم يونيو") as when.
+    c.opening_date.is_some() && c.time.as_ref().is_some_and(|t| !matches!(t, crate::resolve::DateValue::Day(_)))
 }
 
 /// The bucket a claim is indexed by for finding comparable ones: its counted thing,
@@ -179,10 +232,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plausible_discrepancies() {
+        assert!(plausible_discrepancy(629.0, 630.0));
+        assert!(plausible_discrepancy(2271.0, 2771.0));
+        assert!(plausible_discrepancy(20_000.0, 200_000.0));
+        assert!(plausible_discrepancy(7.0, 17.0));
+        assert!(!plausible_discrepancy(3e9, 6e10));
+        assert!(!plausible_discrepancy(9.0, 3.0));
+        assert!(!plausible_discrepancy(869.0, 35.0));
+    }
+
+    #[test]
     fn round_figures() {
         assert!(is_round(2000.0) && is_round(500_000.0) && is_round(300.0));
         assert!(!is_round(40.0) && !is_round(629.0) && !is_round(1500.0));
         assert_eq!(format_value(16.6), "16.6");
+        assert_eq!(half_unit(4.1e6), 5e4);
+        assert_eq!(half_unit(15e6), 5e5);
         assert_eq!(format_value(2271.0), "2271");
     }
 }
