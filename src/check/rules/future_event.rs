@@ -62,14 +62,15 @@ fn future_by_itself(e: &DateExpr) -> bool {
 /// its year number.
 fn explicit(e: &DateExpr) -> bool {
     use crate::parse::date::{MonthRef, YearRef};
-    match e {
-        DateExpr::Day { month: MonthRef::Abs(_), modifier: None, .. } => true,
-        DateExpr::Month { year: YearRef::Abs(_), .. } | DateExpr::Year { year: YearRef::Abs(_), relative: None } => {
-            true
-        }
-        DateExpr::HijriPair { .. } | DateExpr::Hijri { year: Some(_), .. } => true,
-        _ => false,
-    }
+    matches!(
+        e,
+        DateExpr::Day { month: MonthRef::Abs(_), modifier: None, .. }
+            | DateExpr::Month { year: YearRef::Abs(_), .. }
+            | DateExpr::Year { year: YearRef::Abs(_), relative: None }
+            | DateExpr::HijriPair { .. }
+            | DateExpr::Hijri { year: Some(_), .. }
+    )
+}
 }
 
 impl Rule for FutureEvent {
