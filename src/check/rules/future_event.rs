@@ -71,7 +71,6 @@ fn explicit(e: &DateExpr) -> bool {
             | DateExpr::Hijri { year: Some(_), .. }
     )
 }
-}
 
 impl Rule for FutureEvent {
     fn meta(&self) -> &RuleMeta {
