@@ -136,7 +136,60 @@ impl Extractor {
                 },
             });
         }
+        for c in &mut out {
+            self.noun_before(doc, c);
+        }
         out
+    }
+
+    /// A counted noun written before its number: "ارتفع عدد القتلى إلى 58 والجرحى إلى
+    /// 2771", "عدد المصابين 412", "the death toll rose to 3,115". A noun glued to "و"
+    /// and followed by "إلى" and a number is the next figure's ("58 والجرحى إلى 2771").
+    fn noun_before(&self, doc: &DocText, c: &mut Claim) {
+        let lex = self.lex;
+        let text = doc.text();
+        let k = doc.token_at(c.number.end as usize);
+        let to_word = |t: &crate::text::Token| lex.range_join_after_number.iter().any(|j| j == doc.token_text(t));
+        // "58 والجرحى إلى 2771": the noun is the next claim's.
+        if let Some(span) = c.noun_span {
+            let noun = &text[span.range()];
+            let next = doc.tokens.get(doc.token_at(span.end as usize));
+            let after = doc.tokens.get(doc.token_at(span.end as usize) + 1);
+            let next_claims_it = noun.starts_with('و')
+                && next.is_some_and(|t| to_word(t))
+                && after.is_some_and(|t| t.kind == crate::text::TokenKind::Number);
+            if next_claims_it && c.noun_span.is_some_and(|s| s.start >= c.number.end) {
+                c.noun = None;
+                c.noun_span = None;
+                c.norm.end = c.number.end;
+            }
+        }
+        let _ = k;
+        if c.noun.is_none() {
+            // "القتلى إلى 58", "عدد المصابين 412": a known noun right before the
+            // claim, or before "إلى" / "to" right before it.
+            let first = doc.token_at(c.norm.start as usize);
+            let mut j = first;
+            if j > 0 && to_word(&doc.tokens[j - 1]) {
+                j -= 1;
+            }
+            if j > 0 && doc.tokens[j - 1].kind == crate::text::TokenKind::Word {
+                let t = doc.tokens[j - 1];
+                let w = doc.token_text(&t);
+                if let Some(lemma) = noun_lemma(lex, w).filter(|_| w.starts_with("ال") || w.starts_with("وال")) {
+                    c.noun = Some(lemma);
+                    c.noun_span = Some(t.span);
+                    c.norm.start = t.span.start;
+                }
+            }
+        }
+        let (start, end) = doc.original_range(c.norm.start as usize, c.norm.end as usize);
+        if (start, end) != (c.start, c.end) {
+            c.start = start;
+            c.end = end;
+            c.line = doc.line(start);
+            c.text = doc.original[start..end].to_string();
+        }
     }
 
     /// Is what the grammar read a count, given the words around it?
@@ -184,6 +237,15 @@ impl Extractor {
         }
         if raw.in_words && raw.value == 1.0 && !matches!(raw.noun, Noun::Lemma(_)) {
             return false;
+        }
+        // "الدور السادس عشر": the rest of an ordinal, not a count of its own.
+        if raw.in_words {
+            if let Some(prev) = previous_word(before) {
+                let bare = prev.strip_prefix("ال").unwrap_or(prev);
+                if lex.ordinals.contains_key(bare) || lex.ordinals.contains_key(prev) {
+                    return false;
+                }
+            }
         }
         // Latin letters glued after digits: "22nd", "13th", "5G".
         if let Noun::Word { start, .. } = raw.noun {

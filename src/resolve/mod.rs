@@ -203,6 +203,8 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
         .collect();
     let passages = passages(text, &claims, &dates);
     let trends = relations::trends(text, &claims);
+    let mut claims = claims;
+    relations::share_elided_scales(&trends, &mut claims);
     let orders = relations::date_orders(text, &dates);
     let mut facts = DocFacts {
         name: doc.name.clone(),

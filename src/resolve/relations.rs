@@ -82,6 +82,30 @@ fn sentence_trend(d: &Describe, doc: &DocText, claims: &[ClaimFact], range: std:
     None
 }
 
+/// "تراجع الإنتاج من 102 طن إلى 83 مليون طن": a scale said once, on the second figure,
+/// is the first's too. A trend's unscaled figure a thousand times or more below its
+/// scaled one takes the scale.
+pub fn share_elided_scales(trends: &[Trend], claims: &mut [ClaimFact]) {
+    for t in trends {
+        let (f, to) = (t.from as usize, t.to as usize);
+        for (plain, scaled) in [(f, to), (to, f)] {
+            let (p, s) = (&claims[plain], &claims[scaled]);
+            if p.flags.scaled || !s.flags.scaled || p.value <= 0.0 {
+                continue;
+            }
+            let same_thing = p.desc.what.is_none() || s.desc.what.is_none() || p.desc.what == s.desc.what;
+            let ratio = s.value / p.value;
+            if same_thing && ratio >= 1000.0 {
+                let scale = 10f64.powi(((ratio.log10() / 3.0).floor() as i32) * 3);
+                let c = &mut claims[plain];
+                c.claim.value *= scale;
+                c.claim.upper = c.claim.upper.map(|u| u * scale);
+                c.claim.flags.scaled = true;
+            }
+        }
+    }
+}
+
 /// The date orders of a document's sentences.
 pub fn date_orders(doc: &DocText, dates: &[DateFact]) -> Vec<DateOrder> {
     let d = Describe::default_describe();

@@ -11,6 +11,7 @@
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{Corpus, Finding, Location};
 use crate::resolve::DateValue;
+use chrono::Datelike;
 use serde::Deserialize;
 
 pub const KIND: Kind = Kind {
@@ -43,6 +44,11 @@ fn dated(d: &crate::resolve::DateFact) -> Option<&DateValue> {
     d.value.as_ref().filter(|v| explicit && matches!(v, DateValue::Day(_)))
 }
 
+fn has_year(d: &crate::resolve::DateFact) -> bool {
+    use crate::parse::date::{DateExpr, YearRef};
+    matches!(d.expr, DateExpr::Day { year: YearRef::Abs(_), .. })
+}
+
 impl Rule for DateOrder {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -60,7 +66,17 @@ impl Rule for DateOrder {
             for o in &doc.orders {
                 let (a, b) = (&doc.dates[o.first as usize], &doc.dates[o.then as usize]);
                 let (Some(va), Some(vb)) = (dated(a), dated(b)) else { continue };
-                if va.days().0 <= vb.days().1 {
+                // One date with its year and one without: the sentence means the same year
+                // ("السابع من أكتوبر 1954 وبعد … أول نوفمبر"); order by day within it.
+                let (ya, yb) = (has_year(a), has_year(b));
+                let (da, db) = match (va, vb) {
+                    (DateValue::Day(x), DateValue::Day(y)) if ya != yb => {
+                        let year = if ya { x.year() } else { y.year() };
+                        (x.with_year(year).unwrap_or(*x), y.with_year(year).unwrap_or(*y))
+                    }
+                    _ => (va.days().0, vb.days().1),
+                };
+                if da <= db {
                     continue;
                 }
                 let message =
