@@ -78,8 +78,11 @@ impl Extractor {
             if digits_before && !text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let found = claim_at(self.lex, text, pos)
+            let read = claim_at(self.lex, text, pos);
+            let found = read
+                .clone()
                 .filter(|raw| self.is_claim(text, raw))
+                .or_else(|| read.and_then(|raw| self.shared_with_next(text, raw)))
                 .or_else(|| self.ordinal_claim(text, pos));
             if let Some(raw) = found {
                 last_end = raw.end;
@@ -190,6 +193,43 @@ impl Extractor {
             c.line = doc.line(start);
             c.text = doc.original[start..end].to_string();
         }
+    }
+
+    /// "من 102 إلى 83 مليون طن", "from 102 to 83 million tons": a bare figure joined to
+    /// the next takes that one's noun, and its scale when the two are then of one size.
+    fn shared_with_next(&self, text: &str, raw: RawClaim) -> Option<RawClaim> {
+        let lex = self.lex;
+        if !matches!(raw.noun, Noun::None) || raw.scaled || raw.in_words || raw.upper.is_some() {
+            return None;
+        }
+        let after = &text[raw.number_end..];
+        let trimmed = after.trim_start_matches([' ', '\t']);
+        let (rest, w) = word(trimmed).ok()?;
+        if !lex.range_join_after_number.iter().any(|j| j == w) {
+            return None;
+        }
+        let next_at = raw.number_end + (after.len() - rest.trim_start_matches([' ', '\t']).len());
+        let next = claim_at(lex, text, next_at).filter(|n| self.is_claim(text, n))?;
+        if matches!(next.noun, Noun::None | Noun::BackReference) || next.upper.is_some() {
+            return None;
+        }
+        let mut out = raw;
+        if next.scaled && next.value > 0.0 {
+            let scale = 10f64.powi((next.value.log10() / 3.0).floor() as i32 * 3);
+            let ratio = out.value * scale / next.value;
+            if (0.05..=20.0).contains(&ratio) {
+                out.value *= scale;
+                out.scaled = true;
+            }
+        }
+        out.noun = next.noun.clone();
+        out.noun_span = next.noun_span;
+        // Years and small bare figures stay out, as any bare number would.
+        let year_like = out.value.fract() == 0.0 && (1000.0..=2100.0).contains(&out.value) && !out.scaled;
+        if year_like {
+            return None;
+        }
+        self.is_claim(text, &out).then_some(out)
     }
 
     /// Is what the grammar read a count, given the words around it?

@@ -8,6 +8,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::parse::date::{date_expr, DateExpr, Mode};
+use crate::parse::number::{lookup_number_word, Words};
 use crate::text::{is_word_char, DocText, Span};
 
 /// A date expression found in a document.
@@ -24,7 +25,7 @@ pub struct FoundDate {
 }
 
 /// How many words before a candidate an expression may start.
-const WORDS_BEFORE: usize = 3;
+const WORDS_BEFORE: usize = 4;
 
 /// Every date expression of a document, given its candidate positions.
 pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate> {
@@ -36,7 +37,11 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
         if anchor < last_end {
             continue;
         }
-        let starts = starts_before(text, anchor, last_end, |w| openers.contains(w));
+        // Openers, and the words of a day in words: "التاسع والعشرين من يونيو".
+        let opens = |w: &str| {
+            openers.contains(w) || lookup_number_word(lex, w, Words::Ordinal).is_some() || lex.teen_base.iter().any(|t| t == w)
+        };
+        let starts = starts_before(text, anchor, last_end, opens);
         for start in starts {
             let Ok((rest, expr)) = date_expr(lex, Mode::Document, &text[start..]) else { continue };
             let end = start + crate::parse::offset(&text[start..], rest);

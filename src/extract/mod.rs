@@ -30,7 +30,9 @@ pub fn extract(doc: &DocText) -> Extraction {
     let lex = Lexicon::default_lexicon();
     let found = candidates::Triggers::default_triggers().find(doc.text());
     let chrome = doubled_lines(doc.original);
-    let outside = |start: usize| !chrome.iter().any(|&(s, e)| start >= s && start < e);
+    // Front matter is metadata, not the article: its date is read by `input`.
+    let body = crate::text::front_matter_end(doc.original);
+    let outside = |start: usize| start >= body && !chrome.iter().any(|&(s, e)| start >= s && start < e);
     let mut claims = Extractor::default_extractor().claims(doc, &found.claims);
     claims.retain(|c| outside(c.start));
     let mut dates = dates::find(lex, doc, &found.dates);

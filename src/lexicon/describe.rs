@@ -24,6 +24,8 @@ struct DescribeFile {
     part_of: Vec<String>,
     age_units: Vec<String>,
     age_words: Vec<String>,
+    #[serde(default)]
+    unit_powers: Vec<String>,
     source_markers: Vec<String>,
     source_filler: Vec<String>,
     source_verbs: Vec<String>,
@@ -134,6 +136,7 @@ pub struct Describe {
     part_of: PhraseSet<()>,
     age_units: FxHashSet<String>,
     age_words: FxHashSet<String>,
+    unit_powers: FxHashSet<String>,
     source_markers: FxHashSet<String>,
     source_filler: FxHashSet<String>,
     source_verbs: FxHashSet<String>,
@@ -310,6 +313,7 @@ impl Describe {
             base_of: PhraseSet::new(f.base_of.iter().map(|w| (phrase(w), ()))),
             age_units: set(&f.age_units),
             age_words: set(&f.age_words),
+            unit_powers: set(&f.unit_powers),
             source_markers: set(&f.source_markers),
             source_filler: set(&f.source_filler),
             source_verbs: set(&f.source_verbs),
@@ -342,6 +346,11 @@ impl Describe {
 
     pub fn is_age_unit(&self, lemma: &str) -> bool {
         self.age_units.contains(lemma)
+    }
+
+    /// "مربعا", "square": a word after a unit that makes it another unit (an area).
+    pub fn is_unit_power(&self, w: &str) -> bool {
+        self.unit_powers.contains(w)
     }
 
     pub fn is_age_word(&self, w: &str) -> bool {

@@ -187,7 +187,8 @@ fn range_values<'a>(
     let mut low = low;
     if high_scaled && !low_scaled && low < high / 1000.0 {
         // "بين 20 و30 ألفًا": the scale was said once.
-        let scale = 10f64.powi(((high / low.max(1.0)).log10() / 3.0).floor() as i32 * 3);
+        // The scale word's own value: the largest power of a thousand in the second figure.
+        let scale = 10f64.powi((high.log10() / 3.0).floor() as i32 * 3);
         low *= scale;
     }
     if low >= high {

@@ -365,6 +365,12 @@ pub fn month_day<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
             Err(_) => (r, YearRef::Unknown),
         },
     };
+    // "تسليم أبريل 20 دولارا": an Arabic month then a number then a word is a contract
+    // month and a figure; Arabic writes a day before its month.
+    let arabic = !i.starts_with(|c: char| c.is_ascii());
+    if arabic && year == YearRef::Unknown && rest.trim_start().starts_with(|c: char| c.is_alphabetic()) {
+        return fail(i, "a day after its month");
+    }
     Ok((rest, DateExpr::Day { day: d, month: MonthRef::Abs(m), year, modifier: None, weekday: None }))
 }
 
@@ -767,11 +773,21 @@ pub fn nth_weekday<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
             }
         }
     }
-    // Weekday, then "الأخير".
+    // Weekday, then "الأخير" or an ordinal: "الجمعة الثالثة من مارس".
     let (r, wd) = weekday_word(lex, i)?;
-    let (r, ()) = last_word(lex, hspace0(r)?.0)?;
+    let r = hspace0(r)?.0;
+    let (r, n) = match last_word(lex, r) {
+        Ok((r, ())) => (r, -1),
+        Err(_) => {
+            let (r2, w) = word(r)?;
+            match lex.ordinals.get(w.strip_prefix("ال").unwrap_or(w)).map(|x| x.0) {
+                Some(v) if (1.0..=5.0).contains(&v) => (r2, v as i32),
+                _ => return fail(i, "an ordinal or \"last\""),
+            }
+        }
+    };
     let (rest, (month, year)) = of_month(lex, r)?;
-    Ok((rest, DateExpr::NthWeekday { n: -1, weekday: wd, month, year }))
+    Ok((rest, DateExpr::NthWeekday { n, weekday: wd, month, year }))
 }
 
 /// "اليوم الأخير من شهر عشرة سنة 2015", "آخر يوم بشهر عشرة".

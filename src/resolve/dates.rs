@@ -284,14 +284,15 @@ impl Resolver {
                     MonthRef::Abs(m) => {
                         let y = match (self.year_of(*year), modifier) {
                             (Some(y), _) => y,
-                            // "10 سبتمبر الماضي": the latest such day up to the reference.
+                            // "10 سبتمبر الماضي": the latest such day before the reference
+                            // ("22 مايو الماضي" on 22 May is a year ago: an anniversary).
                             (None, Some(k)) if *k != 0 => {
                                 let r = self.reference?;
                                 let this_year = NaiveDate::from_ymd_opt(r.year(), *m, *day)?;
-                                match (*k < 0, this_year <= r) {
-                                    (true, true) | (false, false) => r.year(),
-                                    (true, false) => r.year() - 1,
-                                    (false, true) => r.year() + 1,
+                                match (*k < 0, this_year < r, this_year > r) {
+                                    (true, true, _) | (false, _, true) => r.year(),
+                                    (true, false, _) => r.year() - 1,
+                                    (false, _, false) => r.year() + 1,
                                 }
                             }
                             (None, Some(k)) => self.month_year_by_modifier(*m, *k)?,

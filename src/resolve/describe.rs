@@ -34,6 +34,8 @@ pub struct Descriptor {
     pub role: Option<u16>,
     /// Stems of the nearest content words before and after the number.
     pub near: Vec<Sym>,
+    /// How many of `near` stand before the number (they come first).
+    pub near_before: u8,
     /// Stems of the clause's content words, sorted and distinct.
     pub subject: Vec<Sym>,
     /// Words that narrow what is counted, sorted.
@@ -88,7 +90,13 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     };
 
     let what_word = claim.noun.as_deref().map(normalize_word);
-    let what = what_word.as_deref().map(|w| what_key(d, w));
+    let mut what = what_word.as_deref().map(|w| what_key(d, w));
+    // "850 كيلومترا مربعا": an area is not a distance.
+    if let Some(w) = what.as_mut() {
+        if words.get(last).is_some_and(|x| d.is_unit_power(x)) {
+            w.push('²');
+        }
+    }
     let people =
         what_word.as_deref().is_some_and(|w| d.is_people(w) || what.as_deref().is_some_and(|k| d.is_people(k)));
     let generic = what_word.as_deref().is_some_and(|w| d.is_generic_people(w));
@@ -135,6 +143,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
             taken += 1;
         }
     }
+    let near_before = near_words.len() as u8;
     taken = 0;
     let noun_end = claim.noun_span.map_or(last, |s| tokens.partition_point(|t| t.span.start < s.end)).max(last);
     for k in noun_end..(noun_end + NEAR_SPAN).min(words.len()) {
@@ -276,6 +285,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         generic,
         role,
         near,
+        near_before,
         subject,
         scope,
         part,

@@ -267,7 +267,9 @@ fn reported_or_until(describe: &Describe, text: &DocText, s: usize, span: crate:
     let words: Vec<&str> =
         tokens[first.saturating_sub(REPORTED_BEFORE)..first].iter().map(|t| text.token_text(t)).collect();
     let own_first = tokens.get(first).map(|t| text.token_text(t)).unwrap_or("");
-    let until = [own_first, words.last().copied().unwrap_or("")]
+    // "حتى 2019", "ابتداء من 9 نيسان": the word before, or the one before a preposition.
+    let before_last = words.len().checked_sub(2).map(|k| words[k]).unwrap_or("");
+    let until = [own_first, words.last().copied().unwrap_or(""), before_last]
         .iter()
         .any(|w| lex.calendar.interval_join.iter().any(|j| j == w && j != "و") || describe.is_until(w));
     let reported = words.iter().any(|w| describe.is_past_word(w)) && describe.tense(&words) != Tense::Future;
@@ -427,7 +429,7 @@ fn language(text: &str) -> Language {
 /// menus and breadcrumbs ("Home | News", "الرئيسية › أخبار") and cookie banners.
 pub fn headline_span(text: &str) -> Option<(usize, usize)> {
     let mut start = 0;
-    let body_from = front_matter_end(text);
+    let body_from = crate::text::front_matter_end(text);
     for line in text.split_inclusive('\n') {
         if start < body_from {
             start += line.len();
@@ -447,22 +449,6 @@ pub fn headline_span(text: &str) -> Option<(usize, usize)> {
         start += line.len();
     }
     None
-}
-
-/// The byte offset where a leading front-matter block ends (0 without one).
-fn front_matter_end(text: &str) -> usize {
-    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let t = &text[bom..];
-    if !(t.starts_with("---\n") || t.starts_with("---\r\n")) {
-        return 0;
-    }
-    match t[3..].find("\n---") {
-        Some(k) => {
-            let after = bom + 3 + k + 4;
-            after + text[after..].find('\n').map_or(text.len() - after, |n| n + 1)
-        }
-        None => 0,
-    }
 }
 
 /// Inline suppressions: `<!-- claimcheck: ignore RULE -->` (or `ignore all`) at the

@@ -55,15 +55,19 @@ fn sentence_trend(d: &Describe, doc: &DocText, claims: &[ClaimFact], range: std:
             tokens[t].span.start <= n && n < tokens[t].span.end.max(tokens[t].span.start + 1)
         })
     };
-    let (verb, direction) = words.iter().enumerate().find_map(|(k, w)| d.direction(w).map(|dir| (k, dir)))?;
-    for i in verb + 1..(verb + 1 + TREND_GAP).min(words.len()) {
+    for i in 1..words.len() {
         let from_word = d.is_trend_from(words[i]);
         let to_word = d.is_trend_to(words[i]);
         if !(from_word || to_word) {
             continue;
         }
-        let first = (i + 1..(i + 3).min(words.len())).find_map(claim_at)?;
-        let first_tok = (i + 1..words.len()).find(|&t| claim_at(t) == Some(first))?;
+        // The verb is the direction word nearest before "from"/"to": in "حالات علاج النقص
+        // … ارتفعت من 77 إلى 85" it is ارتفعت, not the noun النقص.
+        let Some(direction) = (i.saturating_sub(TREND_GAP)..i).rev().find_map(|k| d.direction(words[k])) else {
+            continue;
+        };
+        let Some(first) = (i + 1..(i + 3).min(words.len())).find_map(claim_at) else { continue };
+        let Some(first_tok) = (i + 1..words.len()).find(|&t| claim_at(t) == Some(first)) else { continue };
         for j in first_tok + 1..(first_tok + 1 + TREND_GAP).min(words.len()) {
             let extra = if from_word && d.is_trend_to(words[j]) {
                 Some(1)
@@ -73,11 +77,10 @@ fn sentence_trend(d: &Describe, doc: &DocText, claims: &[ClaimFact], range: std:
                 None
             };
             let Some(extra) = extra else { continue };
-            let second = (j + extra..(j + extra + 2).min(words.len())).find_map(claim_at)?;
+            let Some(second) = (j + extra..(j + extra + 2).min(words.len())).find_map(claim_at) else { break };
             let (from, to) = if from_word { (first, second) } else { (second, first) };
             return Some(Trend { direction, from: from as u32, to: to as u32 });
         }
-        return None;
     }
     None
 }
@@ -95,8 +98,9 @@ pub fn share_elided_scales(trends: &[Trend], claims: &mut [ClaimFact]) {
             }
             let same_thing = p.desc.what.is_none() || s.desc.what.is_none() || p.desc.what == s.desc.what;
             let ratio = s.value / p.value;
-            if same_thing && ratio >= 1000.0 {
-                let scale = 10f64.powi(((ratio.log10() / 3.0).floor() as i32) * 3);
+            // The scale word's own value, if the figures are then of one size.
+            let scale = 10f64.powi((s.value.log10() / 3.0).floor() as i32 * 3);
+            if same_thing && ratio >= 1000.0 && (0.05..=20.0).contains(&(p.value * scale / s.value)) {
                 let c = &mut claims[plain];
                 c.claim.value *= scale;
                 c.claim.upper = c.claim.upper.map(|u| u * scale);
@@ -122,6 +126,11 @@ pub fn date_orders(doc: &DocText, dates: &[DateFact]) -> Vec<DateOrder> {
         let words: Vec<&str> = between.iter().map(|t| doc.token_text(t)).collect();
         // The ordering word right after the first date: "في 1 حزيران بعد حجب الثقة".
         let Some(w) = words.iter().take(2).find(|w| d.is_after(w) || d.is_before(w)) else { continue };
+        // "1954، وبعد أقل من شهر، في أول نوفمبر": with "و" it opens the next clause ("and
+        // after that"), it does not put the second date first.
+        if w.starts_with('و') {
+            continue;
+        }
         if words.iter().filter(|w| d.is_after(w) || d.is_before(w)).count() != 1 {
             continue;
         }

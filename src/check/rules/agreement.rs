@@ -99,6 +99,31 @@ impl Rule for Agreement {
     }
 }
 
+/// Shared words right around two figures (or the share of them) that make one quantity
+/// told two ways a warning rather than a lead.
+const NEAR_WORDS_ALIKE: usize = 3;
+const NEAR_ALIKE: f32 = 0.25;
+
+/// Is a claim dated by its own sentence?
+fn own_date(c: &crate::resolve::ClaimFact) -> bool {
+    c.time_source == crate::resolve::TimeSource::Sentence
+}
+
+/// Do two claims share a word before their numbers and one after them?
+fn both_ends(a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bool {
+    let split = |c: &crate::resolve::ClaimFact| {
+        let k = (c.desc.near_before as usize).min(c.desc.near.len());
+        (c.desc.near[..k].to_vec(), c.desc.near[k..].to_vec())
+    };
+    let ((ab, aa), (bb, ba)) = (split(a), split(b));
+    ab.iter().any(|w| bb.contains(w)) && aa.iter().any(|w| ba.contains(w))
+}
+
+/// Does document `d` state the figure of `c` for the same counted thing?
+fn states(corpus: &Corpus, d: usize, c: &crate::resolve::ClaimFact, t: &super::Tolerance) -> bool {
+    corpus.docs[d].claims.iter().any(|o| o.desc.what == c.desc.what && !incompatible(o, c, t) && o.value == c.value)
+}
+
 /// Documents this similar are copies of one text.
 const COPY_SIMILARITY: f32 = 0.9;
 
@@ -151,7 +176,13 @@ impl Agreement {
                     }
                     let clash = match time_relation(ca, cb) {
                         TimeRelation::Same if !toll => incompatible(ca, cb, t).then_some(Clash::Values),
-                        TimeRelation::Apart { .. } if fixed => incompatible(ca, cb, t).then_some(Clash::Values),
+                        // A fixed quantity agrees whatever the days, unless both sentences
+                        // date their figures, and apart ("الجمعة الماضية" / "الثلاثاء").
+                        TimeRelation::Apart { .. }
+                            if fixed && !(own_date(ca) && own_date(cb)) =>
+                        {
+                            incompatible(ca, cb, t).then_some(Clash::Values)
+                        }
                         TimeRelation::Apart { days, a_first }
                             if toll && days >= 1 && days <= self.options.toll_days =>
                         {
@@ -166,6 +197,11 @@ impl Agreement {
                         _ => None,
                     };
                     let Some(clash) = clash else { continue };
+                    // Each document also gives the other's figure ("110 مقاعد" of 210, both
+                    // in both): two quantities, not one told two ways.
+                    if states(corpus, db, ca, t) || states(corpus, da, cb, t) {
+                        continue;
+                    }
                     let Ok(m) = same_quantity(corpus, a, b) else { continue };
                     out.push(Pair { a, b, m, clash });
                     used.insert(b);
@@ -192,9 +228,23 @@ impl Agreement {
         if x.m.strength != Strength::Strong || !super::plausible_discrepancy(ca.value, cb.value) {
             return Severity::Info;
         }
+        // Stories tell many quantities of one kind (distances from several places, tolls
+        // of several days); one told two ways is told in the same words. Without the
+        // words around both figures alike, a clash is a lead, not a finding.
+        if x.m.near < 2 || (x.m.near < NEAR_WORDS_ALIKE && x.m.near_alike < NEAR_ALIKE) {
+            return Severity::Info;
+        }
+        // A distance runs between two places: both must be the same ("قرية ماتي التي
+        // تبعد 40 كم شمال شرق أثينا"), not one ("تبعد نحو 10 كم عن مقديشو" of a base
+        // and of a checkpoint).
+        if role.is_some_and(|r| r.id == "distance") && !both_ends(ca, cb) {
+            return Severity::Info;
+        }
         let warning = self.meta.severity.weaker();
         match x.clash {
-            Clash::Fall => warning,
+            // A lower toll on a later day is, on real news, another day's or another
+            // place's count far more often than a wrong one: a lead.
+            Clash::Fall => Severity::Info,
             Clash::Values if role.is_some_and(|r| r.fixed || r.volatile) => warning,
             Clash::Values if !ca.desc.generic && !cb.desc.generic && x.m.near >= 2 => self.meta.severity,
             Clash::Values => warning,
@@ -204,6 +254,11 @@ impl Agreement {
     /// The finding of `claim` against the claims it clashes with.
     fn finding(&self, corpus: &Corpus, claim: ClaimRef, pairs: &[&Pair]) -> Finding {
         let describe = Describe::default_describe();
+        // The finding is as sure as its surest pair, and lists the pairs that sure.
+        let severities: Vec<crate::check::Severity> = pairs.iter().map(|x| self.severity(corpus, x)).collect();
+        let severity = severities.iter().copied().min().unwrap_or(crate::check::Severity::Info);
+        let pairs: Vec<&Pair> = pairs.iter().zip(&severities).filter(|(_, s)| **s == severity).map(|(p, _)| *p).collect();
+        let pairs = &pairs[..];
         let other = |p: &Pair| if p.a == claim { p.b } else { p.a };
         // The primary location is the wanted document's: a draft against its archive.
         let (p, rest): (ClaimRef, Vec<ClaimRef>) = if corpus.wanted(claim.0) {
@@ -215,7 +270,6 @@ impl Agreement {
         let cp = corpus.claim(p);
         let cs = corpus.claim(rest[0]);
         let role = cp.desc.role.or(cs.desc.role).map(|r| describe.role(r));
-        let severity = pairs.iter().map(|x| self.severity(corpus, x)).min().unwrap_or(crate::check::Severity::Info);
         let mut message = self.meta.message(&[
             ("what", cp.desc.what.map(|w| name(w).to_string()).unwrap_or_default()),
             ("role", role.map(|r| r.id.clone()).unwrap_or_else(|| "count".into())),

@@ -16,7 +16,8 @@
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{Corpus, Finding, Location};
 use crate::lexicon::describe::Describe;
-use crate::parse::date::{DateExpr, YearRef};
+use crate::lexicon::Bound;
+use crate::parse::date::{DateExpr, MonthRef, YearRef};
 use crate::resolve::{DateFact, Passage, Piece};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -81,25 +82,6 @@ fn words(p: &Passage) -> usize {
     p.pieces.iter().filter(|x| matches!(x, Piece::Word(_))).count()
 }
 
-/// A date stated by itself (a year, a month with its year, a day with its month),
-/// not relative to the document's day.
-fn absolute(d: &DateFact) -> bool {
-    match &d.expr {
-        DateExpr::Day { year, .. } | DateExpr::Month { year, .. } => {
-            matches!(year, YearRef::Abs(_)) || matches!(d.expr, DateExpr::Day { .. })
-        }
-        DateExpr::Year { relative: None, .. } | DateExpr::Hijri { .. } | DateExpr::HijriPair { .. } => true,
-        DateExpr::Interval(a, b) => {
-            let fake = |e: &DateExpr| DateFact {
-                date: crate::extract::FoundDate { expr: e.clone(), ..d.date.clone() },
-                ..d.clone()
-            };
-            absolute(&fake(a)) && absolute(&fake(b))
-        }
-        _ => false,
-    }
-}
-
 impl Rule for Aligned {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -156,11 +138,23 @@ impl Rule for Aligned {
             }
             let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
             let same_day = da == db || matches!((day(da), day(db)), (Some(x), Some(y)) if x == y);
+            let mut differing = Vec::new();
             for &(x, y) in &t.facing {
-                let differs = match (x, y) {
+                // (the two differ at all, the difference is one to report)
+                let (changed, reportable) = match (x, y) {
                     (Piece::Claim(i), Piece::Claim(j)) => {
                         let (ci, cj) = (&corpus.docs[da].claims[i as usize], &corpus.docs[db].claims[j as usize]);
-                        let same = ci.value == cj.value && ci.upper == cj.upper;
+                        // "25,800" and "25.800", "4,9" and "4.9": one figure in two notations.
+                        let same = (ci.value == cj.value && ci.upper == cj.upper) || same_digits(&ci.text, &cj.text);
+                        // Twins differ by a slip of the pen ("328"/"329", "4.8%"/"8.4%"), of the
+                        // same kind and bound; figures far apart are another sentence of a
+                        // template, a conversion ("400 ألف يورو" / "469 ألف دولار") or a list.
+                        // Two lower bounds ("أكثر من 360" / "أكثر من 362") are no contradiction.
+                        let exact = ci.bound == Bound::Exact && cj.bound == Bound::Exact;
+                        let same_kind = ci.desc.what == cj.desc.what && exact && ci.upper.is_none() && cj.upper.is_none();
+                        let slip = super::typo_slip(ci.value, cj.value);
+                        // "بعد 11 يوما" / "بعد 10 أيام": a span counted to the day of writing.
+                        let elapsed = duration(&ci.claim) || duration(&cj.claim);
                         let role = ci.desc.role.or(cj.desc.role).map(|r| describe.role(r));
                         // A toll raised in a later update of the same copy is no error;
                         // a price of a daily report moves from one day to the next.
@@ -171,30 +165,28 @@ impl Rule for Aligned {
                         };
                         let update = role.is_some_and(|r| r.toll) && da != db && rose_later;
                         let moving = role.is_some_and(|r| r.volatile) && !same_day;
-                        !(same || update || moving)
+                        let changed = !same;
+                        (changed, changed && !(update || moving || (elapsed && da != db)) && same_kind && slip)
                     }
                     (Piece::Date(i), Piece::Date(j)) => {
                         let (di, dj) = (&corpus.docs[da].dates[i as usize], &corpus.docs[db].dates[j as usize]);
-                        // Dates differ when neither contains the other ("يوم 21 سبتمبر عام
-                        // 2014" and "عام 2014" agree) and they are not one text.
-                        let apart = match (&di.value, &dj.value) {
-                            (Some(x), Some(y)) => {
-                                let ((xs, xe), (ys, ye)) = (x.days(), y.days());
-                                !((xs <= ys && ye <= xe) || (ys <= xs && xe <= ye))
-                            }
-                            _ => false,
-                        };
-                        absolute(di)
-                            && absolute(dj)
-                            && apart
-                            && crate::text::normalize_word(&di.text) != crate::text::normalize_word(&dj.text)
+                        // Dates differ when they write a field two ways by a slip, and
+                        // are not one text.
+                        let changed = di.value != dj.value;
+                        let slip = date_slip(di, dj)
+                            && crate::text::normalize_word(&di.text) != crate::text::normalize_word(&dj.text);
+                        (changed && slip, slip)
                     }
-                    _ => false,
+                    _ => (false, false),
                 };
-                if differs {
-                    out.push(self.finding(corpus, t, x, y));
-                    break;
+                if changed {
+                    differing.push((x, y, reportable));
                 }
+            }
+            // A typo changes one figure; copies whose figures differ in several places
+            // are versions of a moving report (a market update, a rising toll).
+            if let [(x, y, true)] = differing[..] {
+                out.push(self.finding(corpus, t, x, y));
             }
         }
     }
@@ -309,6 +301,70 @@ impl Aligned {
             format!("[-{ta}-] {{+{tb}+}}"),
         ];
         f
+    }
+}
+
+/// Do two number texts have the same digits in the same order ("25,800" / "25.800")?
+fn same_digits(a: &str, b: &str) -> bool {
+    let digits = |s: &str| -> String {
+        s.chars()
+            .filter_map(|c| match c {
+                '0'..='9' => Some(c),
+                '\u{660}'..='\u{669}' => char::from_digit(c as u32 - 0x660, 10),
+                '\u{6F0}'..='\u{6F9}' => char::from_digit(c as u32 - 0x6F0, 10),
+                _ => None,
+            })
+            .collect()
+    };
+    let (x, y) = (digits(a), digits(b));
+    !x.is_empty() && x == y && (a.contains([',', '.', '٫', '٬']) || b.contains([',', '.', '٫', '٬']))
+}
+
+/// Is a claim a span of time ("11 يوما", "three weeks")?
+fn duration(c: &crate::extract::Claim) -> bool {
+    let lex = crate::lexicon::Lexicon::default_lexicon();
+    c.noun.as_deref().is_some_and(|n| crate::parse::claim::one_of_phrases(&lex.calendar.units, n).is_ok())
+}
+
+/// The day, month and year a date expression writes out, each when it does.
+fn written(e: &DateExpr) -> Option<(Option<u32>, Option<u32>, Option<i32>)> {
+    let year = |y: &YearRef| match y {
+        YearRef::Abs(y) => Some(*y),
+        _ => None,
+    };
+    match e {
+        DateExpr::Day { day, month: MonthRef::Abs(m), year: y, .. } => Some((Some(*day), Some(*m), year(y))),
+        DateExpr::Month { month, year: y, .. } => Some((None, Some(*month), year(y))),
+        DateExpr::Year { year: y, relative: None } => Some((None, None, year(y))),
+        _ => None,
+    }
+}
+
+/// Two dates that write one field differently, by a slip: another month with the same
+/// day ("30 نيسان" for "30 آذار"), another day or year by one digit ("عام 2002" for
+/// "عام 2003"). What one leaves out ("21 يناير" / "21 يناير 2019") is no difference.
+fn date_slip(a: &DateFact, b: &DateFact) -> bool {
+    expr_slip(&a.expr, &b.expr)
+}
+
+fn expr_slip(a: &DateExpr, b: &DateExpr) -> bool {
+    if let (DateExpr::Interval(a1, a2), DateExpr::Interval(b1, b2)) = (a, b) {
+        // "منذ عام 2003 حتى 2011" / "منذ عام 2002 حتى 2011": one end slipped, the other agrees.
+        let agree = |x: &DateExpr, y: &DateExpr| written(x).is_some() && written(x) == written(y);
+        return (expr_slip(a1, b1) && agree(a2, b2)) || (agree(a1, b1) && expr_slip(a2, b2));
+    }
+    let (Some((da, ma, ya)), Some((db, mb, yb))) = (written(a), written(b)) else { return false };
+    let differs = |x: Option<i64>, y: Option<i64>| matches!((x, y), (Some(p), Some(q)) if p != q);
+    let (day, month, year) = (
+        differs(da.map(i64::from), db.map(i64::from)),
+        differs(ma.map(i64::from), mb.map(i64::from)),
+        differs(ya.map(i64::from), yb.map(i64::from)),
+    );
+    match (day, month, year) {
+        (true, false, false) => super::typo_slip(da.unwrap_or(0) as f64, db.unwrap_or(0) as f64),
+        (false, true, false) => da.is_some() && db.is_some(),
+        (false, false, true) => super::typo_slip(ya.unwrap_or(0) as f64, yb.unwrap_or(0) as f64),
+        _ => false,
     }
 }
 

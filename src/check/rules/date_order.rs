@@ -74,6 +74,14 @@ impl Rule for DateOrder {
                         let year = if ya { x.year() } else { y.year() };
                         (x.with_year(year).unwrap_or(*x), y.with_year(year).unwrap_or(*y))
                     }
+                    // Neither with its year: one year, unless the two months lie so far
+                    // apart that the order crosses a new year ("28 كانون الأول … 3 كانون الثاني").
+                    (DateValue::Day(x), DateValue::Day(y)) if !ya && !yb => {
+                        if (x.month() as i32 - y.month() as i32).abs() > 6 {
+                            continue;
+                        }
+                        (x.with_year(2000).unwrap_or(*x), y.with_year(2000).unwrap_or(*y))
+                    }
                     _ => (va.days().0, vb.days().1),
                 };
                 if da <= db {

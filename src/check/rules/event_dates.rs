@@ -67,6 +67,12 @@ fn explicit_day(d: &DateFact) -> Option<chrono::NaiveDate> {
     }
 }
 
+/// Do two sentences give one counted thing different figures?
+fn other_figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32)) -> bool {
+    let of = |(d, s): (usize, u32)| corpus.docs[d].claims.iter().filter(move |c| c.sentence == s);
+    of(a).any(|ca| of(b).any(|cb| ca.desc.what.is_some() && ca.desc.what == cb.desc.what && ca.value != cb.value))
+}
+
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
     a.iter().filter(|x| b.contains(x)).copied().collect()
 }
@@ -95,6 +101,12 @@ impl Rule for EventDates {
                     }
                     let near = shared(&x.context.near, &y.context.near);
                     if near.len() < o.min_near {
+                        continue;
+                    }
+                    // "سفينة تحمل 10 آلاف طن … وصولها يوم 22 يونيو" and "سفينة تحمل 1000 طن …
+                    // وصولها في 23 يونيو": the sentences count one thing two ways, so they
+                    // tell two incidents (two ships), not one dated twice.
+                    if other_figures(corpus, (da, x.sentence), (db, y.sentence)) {
                         continue;
                     }
                     let (subject, words) = subject_overlap(corpus, &x.context.subject, &y.context.subject);

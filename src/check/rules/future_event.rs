@@ -98,6 +98,13 @@ impl Rule for FutureEvent {
                 if d.tense != Tense::Past || !d.reported || d.until || !explicit(&d.expr) {
                     continue;
                 }
+                // A day of a month with its year only: a year or a month alone after
+                // publication is a plan or a name far more often ("مونديال 2026", "رؤية 2030").
+                // A year-less day was put in the past by its tense already; one after
+                // publication is one the reader cannot place either.
+                if !matches!(d.expr, DateExpr::Day { .. }) || super::written_year(&d.expr).is_none() {
+                    continue;
+                }
                 let message = self
                     .meta
                     .message(&[("date", value.to_string()), ("published", published.format("%Y-%m-%d").to_string())]);

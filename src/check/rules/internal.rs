@@ -173,7 +173,12 @@ impl Internal {
             vec![corpus.claim_location(a, Some(where_a)), corpus.claim_location(b, Some(role_of(corpus, a, b)))],
         );
         f.severity = graded(self.meta.severity, m.strength);
-        if !super::plausible_discrepancy(ca.value, cb.value) {
+        // Within one article two figures of one noun differ for a reason far more often
+        // than by a slip: the headline rounds, counts the attacker, or a part; a later
+        // paragraph gives a forecast or another period. Only a slip that no reason
+        // explains is reported: a figure ten, a hundred or a thousand times the other
+        // ("حوالى 200 مفقود" / "ما يقرب من ألفي مفقود") or with two digits swapped.
+        if !super::zero_slip(ca.value, cb.value) {
             f.severity = crate::check::Severity::Info;
         }
         f.evidence = m.evidence;

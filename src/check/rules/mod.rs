@@ -98,10 +98,27 @@ fn is_round(v: f64) -> bool {
 
 /// Do two claims' values contradict each other?
 pub fn incompatible(a: &ClaimFact, b: &ClaimFact, t: &Tolerance) -> bool {
+    if truncated(a, b) || truncated(b, a) {
+        return false;
+    }
     let (alo, ahi) = interval(a, t);
     let (blo, bhi) = interval(b, t);
     let eps = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
     ahi + eps < blo || bhi + eps < alo
+}
+
+/// Is `coarse` the figure `fine` cut to fewer decimals ("6.1 مليون" for "6.16 مليون")?
+fn truncated(coarse: &ClaimFact, fine: &ClaimFact) -> bool {
+    if coarse.bound != Bound::Exact || fine.bound != Bound::Exact {
+        return false;
+    }
+    let written = |c: &ClaimFact| c.flags.scaled || c.value.fract() != 0.0;
+    if !(written(coarse) && written(fine)) {
+        return false;
+    }
+    let (uc, uf) = (2.0 * half_unit(coarse.value), 2.0 * half_unit(fine.value));
+    let d = fine.value - coarse.value;
+    uc > uf * 1.5 && d >= -1e-9 * uc && d < uc
 }
 
 /// Is `later` lower than `earlier` beyond what their bounds allow?
@@ -125,6 +142,41 @@ pub fn plausible_discrepancy(a: f64, b: f64) -> bool {
     let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
     let (x, y) = (digits(a), digits(b));
     x.len().max(y.len()) >= 2 && one_edit(&x, &y)
+}
+
+/// A slip of the pen between two figures: one digit changed, added or dropped
+/// ("328" / "329", "20" / "200"), or two neighbouring digits swapped ("4.8" / "8.4").
+pub fn typo_slip(a: f64, b: f64) -> bool {
+    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
+    let (x, y) = (digits(a), digits(b));
+    if x == y {
+        return false;
+    }
+    one_edit(&x, &y) || swapped(&x, &y)
+}
+
+/// A slip no reason explains: one figure 10, 100 or 1000 times the other, or the
+/// same digits with two neighbours swapped ("4.8" / "8.4").
+pub fn zero_slip(a: f64, b: f64) -> bool {
+    let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    if lo > 0.0 {
+        let r = hi / lo;
+        if [10.0, 100.0, 1000.0].iter().any(|p| (r - p).abs() < 1e-9 * p) {
+            return true;
+        }
+    }
+    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
+    swapped(&digits(a), &digits(b))
+}
+
+/// Are two strings the same but for two neighbouring characters swapped?
+fn swapped(x: &str, y: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    if x.len() != y.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..x.len()).filter(|&k| x[k] != y[k]).collect();
+    diff.len() == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]] && x[diff[1]] == y[diff[0]]
 }
 
 /// Are two strings one insertion, deletion or substitution apart?
@@ -251,4 +303,39 @@ mod tests {
         assert_eq!(half_unit(15e6), 5e5);
         assert_eq!(format_value(2271.0), "2271");
     }
+}
+
+/// The year a date writes out, if it does (either end of an interval).
+pub fn written_year(e: &crate::parse::date::DateExpr) -> Option<i32> {
+    use crate::parse::date::{DateExpr, YearRef};
+    match e {
+        DateExpr::Day { year: YearRef::Abs(y), .. }
+        | DateExpr::Month { year: YearRef::Abs(y), .. }
+        | DateExpr::Year { year: YearRef::Abs(y), .. }
+        | DateExpr::YearPart { year: YearRef::Abs(y), .. } => Some(*y),
+        DateExpr::Interval(a, b) => written_year(b).or_else(|| written_year(a)),
+        DateExpr::HijriPair { gregorian, .. } => written_year(gregorian),
+        _ => None,
+    }
+}
+
+/// Is the year of a year-less date in doubt? It is when the text just before it (its
+/// sentence and the two before) writes out another year than the reference's: "في 7
+/// تشرين الأول 1954 … وبعد أقل من شهر، في 1 تشرين الثاني" is 1954, not this year.
+pub fn year_in_doubt(doc: &crate::resolve::DocFacts, d: &crate::resolve::DateFact) -> bool {
+    use chrono::Datelike;
+    if written_year(&d.expr).is_some() {
+        return false;
+    }
+    let Some((r, _)) = doc.reference else { return true };
+    nearby_years(doc, d).into_iter().any(|y| y != r.year())
+}
+
+/// The years written out just before a date: in its sentence and the two before.
+pub fn nearby_years(doc: &crate::resolve::DocFacts, d: &crate::resolve::DateFact) -> Vec<i32> {
+    doc.dates
+        .iter()
+        .filter(|o| o.sentence + 2 >= d.sentence && o.sentence <= d.sentence && o.start < d.start)
+        .filter_map(|o| written_year(&o.expr))
+        .collect()
 }

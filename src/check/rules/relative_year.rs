@@ -24,17 +24,21 @@ pub const KIND: Kind = Kind {
     },
     placeholders: &["stated", "expected", "published"],
     build: |meta, file, text| {
-        let _: Options = crate::check::engine::options(file, text)?;
-        Ok(Box::new(RelativeYear { meta }))
+        let options: Options = crate::check::engine::options(file, text)?;
+        Ok(Box::new(RelativeYear { meta, options }))
     },
 };
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Options {}
+#[serde(deny_unknown_fields, default)]
+pub struct Options {
+    /// Relative words that count from the narrated year, not from publication.
+    pub anaphoric: Vec<String>,
+}
 
 pub struct RelativeYear {
     meta: RuleMeta,
+    options: Options,
 }
 
 impl Rule for RelativeYear {
@@ -54,8 +58,23 @@ impl Rule for RelativeYear {
             }
             for d in &doc.dates {
                 let DateExpr::Year { year: YearRef::Abs(y), relative: Some(rel) } = d.expr else { continue };
+                let anaphoric = d.text.split_whitespace().any(|w| {
+                    let w = crate::text::normalize_word(w.trim_matches(|c: char| !c.is_alphanumeric()));
+                    self.options.anaphoric.iter().any(|a| crate::text::normalize_word(a) == w)
+                });
+                if anaphoric {
+                    continue;
+                }
                 let expected = published.year() + rel;
-                if y != expected {
+                // "عام 1889 … العام التالي، 1890", "بلغ الدين 2017 … العام السابق (2016)":
+                // counted from a year the text just wrote, not from publication.
+                let from_text = doc.dates.iter().any(|o| {
+                    o.sentence + 3 >= d.sentence
+                        && o.start < d.start
+                        && super::written_year(&o.expr).is_some_and(|w| w + rel == y)
+                });
+                let narrated = doc.years.iter().any(|&w| w != published.year() && w + rel == y);
+                if y != expected && !from_text && !narrated {
                     let message = self.meta.message(&[
                         ("stated", y.to_string()),
                         ("expected", expected.to_string()),

@@ -63,6 +63,26 @@ impl Rule for Trend {
                 if !wrong {
                     continue;
                 }
+                // "من 704 ميغاوات إلى 10.200 ميغاوات": a dot before three digits may part
+                // thousands; read so, the numbers go the stated way.
+                let thousands = |c: &crate::resolve::ClaimFact| {
+                    let t = &c.text;
+                    t.char_indices().any(|(k, ch)| {
+                        ch == '.'
+                            && t[k + 1..].chars().take_while(char::is_ascii_digit).count() == 3
+                            && t[..k].ends_with(|c: char| c.is_ascii_digit())
+                    })
+                };
+                if thousands(from) || thousands(to) {
+                    continue;
+                }
+                // Figures far apart with no slip between them are another pair than the
+                // trend's ("بزيادة وصلت إلى 10.9 مليار، مقارنة بـ 225.7 مليار": the increase
+                // and the old level).
+                let ratio = from.value.abs().max(to.value.abs()) / from.value.abs().min(to.value.abs()).max(1e-9);
+                if ratio > 5.0 && !super::typo_slip(from.value, to.value) {
+                    continue;
+                }
                 let direction = match t.direction {
                     Direction::Rise => "a rise",
                     Direction::Fall => "a fall",

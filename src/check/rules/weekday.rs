@@ -71,9 +71,24 @@ impl Rule for Weekday {
                 let (Some((w, with_year)), Some(DateValue::Day(day))) = (stated_weekday(&d.expr), &d.value) else {
                     continue;
                 };
-                let sure = with_year || doc.reference.is_some_and(|(r, _)| (*day - r).num_days().abs() <= SURE_DAYS);
+                // A year-less day amid another year's story may be that year's: it is in
+                // doubt only if that year gives it the stated weekday.
+                let other_year_fits = !with_year
+                    && super::nearby_years(doc, d).into_iter().any(|y| {
+                        chrono::NaiveDate::from_ymd_opt(y, day.month(), day.day())
+                            .is_some_and(|x| x.weekday().number_from_monday() == w)
+                    });
+                let sure = with_year
+                    || (doc.reference.is_some_and(|(r, _)| (*day - r).num_days().abs() <= SURE_DAYS) && !other_year_fits);
                 let real = day.weekday().number_from_monday();
-                if real != w && sure {
+                // "يتحدث … الخميس 20 يونيو، بينما اليوم هو الأربعاء 20 يونيو": the article
+                // itself gives the right weekday of that day; it quotes the slip.
+                let corrected = doc.dates.iter().any(|o| {
+                    o.sentence.abs_diff(d.sentence) <= 1
+                        && o.value.as_ref() == Some(&DateValue::Day(*day))
+                        && stated_weekday(&o.expr).is_some_and(|(ow, _)| ow == real)
+                });
+                if real != w && sure && !corrected {
                     let message = self.meta.message(&[
                         ("date", day.format("%Y-%m-%d").to_string()),
                         ("stated", NAMES[(w - 1) as usize].to_string()),
