@@ -80,14 +80,18 @@ pub fn check_with_rules(
     options: &Options,
     rules: &[Box<dyn check::Rule>],
 ) -> Result<Report, Error> {
+    let t = std::time::Instant::now();
     let (mut docs, mut errors) = analyse_inputs(inputs, options)?;
+    timing("read, extract, resolve", t);
     let drafts = docs.len();
     if !options.against.is_empty() {
         let (archive, archive_errors) = archive::load(&options.against, options)?;
         docs.extend(archive);
         errors.extend(archive_errors);
     }
+    let t = std::time::Instant::now();
     let mut report = check_documents(docs, rules);
+    timing("stories and rules", t);
     if !options.against.is_empty() {
         // Only findings that involve a draft; only the drafts' claims are listed.
         report.findings.retain(|f| f.locations.iter().any(|l| l.doc < drafts));
@@ -95,8 +99,20 @@ pub fn check_with_rules(
     }
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.errors = errors;
+    let t = std::time::Instant::now();
     report.read_snippets();
+    timing("snippets", t);
     Ok(report)
+}
+
+/// With `CLAIMCHECK_TIMINGS` set, how long a stage took, on stderr (for developers).
+pub fn timing(stage: &str, since: std::time::Instant) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("CLAIMCHECK_TIMINGS").is_some()) {
+        // A developer's switch, off unless asked for.
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "timing: {stage}: {:.3} s", since.elapsed().as_secs_f64());
+    }
 }
 
 /// Read and analyse every document of `inputs`, in input order.
@@ -192,7 +208,9 @@ fn chunks(text: &str, size: usize) -> Vec<(usize, usize)> {
 
 /// Run the rules over documents already analysed.
 pub fn check_documents(mut docs: Vec<DocFacts>, rules: &[Box<dyn check::Rule>]) -> Report {
+    let t = std::time::Instant::now();
     let stories = check::stories::Stories::new(&docs);
+    timing("stories", t);
     borrow_references(&mut docs, &stories);
     let coverage = Coverage {
         documents: docs.len(),

@@ -119,7 +119,12 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     if da.progress || db.progress || da.age || db.age {
         return Err(Mismatch::Kind);
     }
-    if da.scope != db.scope {
+    // A scope word the other clause also says ("بتسمم غذائي" / "بحالات تسمم غذائي")
+    // narrows neither.
+    let said = |w: &Sym, d: &crate::resolve::describe::Descriptor| {
+        d.scope.contains(w) || d.subject.contains(w) || d.near.contains(w)
+    };
+    if !(da.scope.iter().all(|w| said(w, db)) && db.scope.iter().all(|w| said(w, da))) {
         return Err(Mismatch::Scope);
     }
     if !status_compatible(da.status, db.status) || da.counted != db.counted {

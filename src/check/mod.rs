@@ -150,8 +150,10 @@ pub fn run(rules: &[Box<dyn Rule>], corpus: &Corpus) -> Vec<Finding> {
     let mut findings: Vec<Finding> = rules
         .par_iter()
         .flat_map_iter(|r| {
+            let t = std::time::Instant::now();
             let mut out = Vec::new();
             r.check(corpus, &mut out);
+            crate::timing(&format!("rule {}", r.meta().id), t);
             out
         })
         .filter(|f| f.locations.iter().any(|l| corpus.wanted(l.doc)))

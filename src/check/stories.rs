@@ -6,6 +6,7 @@
 
 use crate::resolve::DocFacts;
 use crate::text::symbols::Sym;
+use chrono::Datelike;
 use rustc_hash::FxHashMap;
 
 /// The lowest similarity for two documents to be one story.
@@ -14,10 +15,17 @@ pub const MIN_SIMILARITY: f32 = 0.08;
 pub const MAX_DAYS_APART: i64 = 10;
 /// How many documents one document keeps as its story neighbours (the most similar).
 const MAX_NEIGHBOURS: usize = 48;
+/// How many of a document's heaviest words make its vector.
+const VECTOR_TERMS: usize = 160;
 /// How many of a document's heaviest words find its candidates.
 const PROBE_TERMS: usize = 40;
-/// A word in more documents than this finds no candidates (it is too common).
-const MAX_POSTINGS: usize = 2000;
+/// A word among the heaviest of more documents than this finds no candidates (it is
+/// too common to tell a story: a weekday, a country in the news all year).
+const MAX_POSTINGS: usize = 400;
+/// Below this many documents every pair within the window is compared.
+const SMALL_CORPUS: usize = 200;
+/// How many heaviest words two documents must share to be compared at all.
+const MIN_SHARED_TOP: usize = 3;
 
 /// The story neighbours of every document, most similar first.
 #[derive(Debug, Default)]
@@ -31,6 +39,7 @@ impl Stories {
         if n < 2 {
             return Stories { neighbours: vec![Vec::new(); n] };
         }
+        let t0 = std::time::Instant::now();
         let mut df: FxHashMap<Sym, u32> = FxHashMap::default();
         for d in docs {
             for &(t, _) in &d.terms {
@@ -47,8 +56,9 @@ impl Stories {
             }
         };
         // Unit vectors, sorted by term.
+        use rayon::prelude::*;
         let vectors: Vec<Vec<(Sym, f32)>> = docs
-            .iter()
+            .par_iter()
             .map(|d| {
                 let mut v: Vec<(Sym, f32)> = d
                     .terms
@@ -56,6 +66,12 @@ impl Stories {
                     .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * idf(t)))
                     .filter(|&(_, w)| w > 0.0)
                     .collect();
+                // The heaviest words carry the cosine; the tail of a long text only costs.
+                if v.len() > VECTOR_TERMS {
+                    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                    v.truncate(VECTOR_TERMS);
+                    v.sort_unstable_by_key(|e| e.0);
+                }
                 let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
                 for e in &mut v {
                     e.1 /= norm;
@@ -63,36 +79,71 @@ impl Stories {
                 v
             })
             .collect();
-        let mut postings: FxHashMap<Sym, Vec<u32>> = FxHashMap::default();
-        for (k, v) in vectors.iter().enumerate() {
-            let mut top: Vec<&(Sym, f32)> = v.iter().collect();
-            top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-            for &&(t, _) in top.iter().take(PROBE_TERMS) {
-                postings.entry(t).or_default().push(k as u32);
+        crate::timing("stories: vectors", t0);
+        // Each document's heaviest words: it is posted under them, and probes with them.
+        let tops: Vec<Vec<Sym>> = vectors
+            .iter()
+            .map(|v| {
+                let mut top: Vec<&(Sym, f32)> = v.iter().collect();
+                top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                top.into_iter().take(PROBE_TERMS).map(|&(t, _)| t).collect()
+            })
+            .collect();
+        // Postings by day (documents without a day first, matching any day), so that a
+        // probe reads only the documents of its window.
+        let day_number = |k: usize| docs[k].reference.map(|r| r.0.num_days_from_ce());
+        let mut postings: FxHashMap<Sym, Vec<(i32, u32)>> = FxHashMap::default();
+        for (k, top) in tops.iter().enumerate() {
+            let d = day_number(k).unwrap_or(i32::MIN);
+            for &t in top {
+                postings.entry(t).or_default().push((d, k as u32));
             }
         }
-        let day = |k: usize| docs[k].reference.map(|r| r.0);
+        for p in postings.values_mut() {
+            p.sort_unstable();
+        }
+        crate::timing("stories: postings", t0);
+        let window = MAX_DAYS_APART as i32;
         let neighbours: Vec<Vec<(u32, f32)>> = {
-            use rayon::prelude::*;
             (0..n)
                 .into_par_iter()
                 .map(|k| {
-                    let mut seen: FxHashMap<u32, ()> = FxHashMap::default();
-                    for &(t, _) in &vectors[k] {
-                        if let Some(p) = postings.get(&t).filter(|p| p.len() <= MAX_POSTINGS) {
-                            for &o in p {
-                                if o as usize != k {
-                                    seen.insert(o, ());
-                                }
+                    // Two documents of one story share some of their heaviest words; the
+                    // candidates are the documents posted under the ones of `k`.
+                    let mut seen: Vec<u32> = Vec::new();
+                    // A small corpus compares every pair of its days.
+                    if n < SMALL_CORPUS {
+                        let near = |o: usize| match (day_number(k), day_number(o)) {
+                            (Some(a), Some(b)) => (a - b).abs() <= window,
+                            _ => true,
+                        };
+                        seen.extend((0..n).filter(|&o| o != k && near(o)).map(|o| o as u32));
+                    }
+                    for t in tops[k].iter().filter(|_| n >= SMALL_CORPUS) {
+                        let Some(p) = postings.get(t).filter(|p| p.len() <= MAX_POSTINGS) else { continue };
+                        let undated = p.partition_point(|e| e.0 == i32::MIN);
+                        seen.extend(p[..undated].iter().map(|e| e.1).filter(|&o| o as usize != k));
+                        let in_window: &[(i32, u32)] = match day_number(k) {
+                            Some(d) => {
+                                let from = p.partition_point(|e| e.0 < d.saturating_sub(window));
+                                let to = p.partition_point(|e| e.0 <= d.saturating_add(window));
+                                &p[from.max(undated)..to.max(undated)]
                             }
+                            None => &p[undated..],
+                        };
+                        seen.extend(in_window.iter().map(|e| e.1).filter(|&o| o as usize != k));
+                    }
+                    seen.sort_unstable();
+                    // Candidates sharing some heavy words (every one, in a small corpus).
+                    let need = if n >= SMALL_CORPUS { MIN_SHARED_TOP } else { 1 };
+                    let mut candidates: Vec<u32> = Vec::new();
+                    for run in seen.chunk_by(|a, b| a == b) {
+                        if run.len() >= need {
+                            candidates.push(run[0]);
                         }
                     }
-                    let mut out: Vec<(u32, f32)> = seen
-                        .into_keys()
-                        .filter(|&o| match (day(k), day(o as usize)) {
-                            (Some(a), Some(b)) => (a - b).num_days().abs() <= MAX_DAYS_APART,
-                            _ => true,
-                        })
+                    let mut out: Vec<(u32, f32)> = candidates
+                        .into_iter()
                         .map(|o| (o, cosine(&vectors[k], &vectors[o as usize])))
                         .filter(|&(_, s)| s >= MIN_SIMILARITY)
                         .collect();
@@ -102,6 +153,7 @@ impl Stories {
                 })
                 .collect()
         };
+        crate::timing("stories: neighbours", t0);
         Stories { neighbours }
     }
 

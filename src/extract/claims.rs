@@ -159,7 +159,7 @@ impl Extractor {
             let next = doc.tokens.get(doc.token_at(span.end as usize));
             let after = doc.tokens.get(doc.token_at(span.end as usize) + 1);
             let next_claims_it = noun.starts_with('و')
-                && next.is_some_and(|t| to_word(t))
+                && next.is_some_and(&to_word)
                 && after.is_some_and(|t| t.kind == crate::text::TokenKind::Number);
             if next_claims_it && c.noun_span.is_some_and(|s| s.start >= c.number.end) {
                 c.noun = None;
@@ -168,6 +168,32 @@ impl Extractor {
             }
         }
         let _ = k;
+        if c.noun.is_none() {
+            // "cases fell from 120": the noun before the verb of the trend.
+            let first = doc.token_at(c.norm.start as usize);
+            let d = crate::lexicon::describe::Describe::default_describe();
+            let word = |j: usize| doc.tokens.get(j).filter(|t| t.kind == crate::text::TokenKind::Word);
+            if first >= 3 {
+                let (p, v) = (word(first - 1), word(first - 2));
+                if let (Some(p), Some(v)) = (p, v) {
+                    let (pw, vw) = (doc.token_text(p), doc.token_text(v));
+                    if (d.is_trend_from(pw) || d.is_trend_to(pw)) && d.direction(vw).is_some() {
+                        // The counted noun of the subject ("cases in the district fell"),
+                        // else the word before the verb.
+                        let back = (first.saturating_sub(7)..first - 2).rev();
+                        let known = back
+                            .clone()
+                            .find(|&j| word(j).is_some_and(|t| noun_lemma(lex, doc.token_text(t)).is_some()));
+                        if let Some(n) = known.or(Some(first - 3)).and_then(word) {
+                            let (s, e) = doc.original_range(n.span.start as usize, n.span.end as usize);
+                            c.noun =
+                                noun_lemma(lex, doc.token_text(n)).or_else(|| Some(surface_lemma(&doc.original[s..e])));
+                            c.noun_span = Some(n.span);
+                        }
+                    }
+                }
+            }
+        }
         if c.noun.is_none() {
             // "القتلى إلى 58", "عدد المصابين 412": a known noun right before the
             // claim, or before "إلى" / "to" right before it.
@@ -246,7 +272,7 @@ impl Extractor {
             && !number.contains(',');
         // Something must say this counts a thing.
         let named = !matches!(raw.noun, Noun::None);
-        if !(named || raw.scaled || raw.qualified) {
+        if !(named || raw.scaled || raw.qualified || trend_figure(before)) {
             return false;
         }
         if year_like && !raw.qualified && !matches!(raw.noun, Noun::Lemma(_)) {
@@ -392,6 +418,31 @@ impl Extractor {
 const INHERIT_WITHIN: usize = 600;
 
 /// The word just before `before`'s end, skipping spaces and a dash or colon.
+/// How many words before "from" / "to" the verb of a trend may stand ("climbed to 950
+/// pupils from 1,200").
+const TREND_VERB_WITHIN: usize = 10;
+
+/// Is a bare figure one end of a stated rise or fall ("cases fell from 120 … to 150",
+/// "climbed to 950 pupils from 1,200", "ارتفع عدد القتلى من 10 إلى 20")? Its noun is
+/// the other end's, or the one before the verb.
+fn trend_figure(before: &str) -> bool {
+    let d = crate::lexicon::describe::Describe::default_describe();
+    let Some((at, w)) = previous_word_at(before) else { return false };
+    if !(d.is_trend_from(w) || d.is_trend_to(w)) {
+        return false;
+    }
+    // The words back to the clause's start (a comma or a full stop ends the search).
+    for v in before[..at].split_whitespace().rev().take(TREND_VERB_WITHIN) {
+        if v.ends_with(['.', ',', '،', '؛', ';', ':']) {
+            return false;
+        }
+        if d.direction(v).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 fn previous_word(before: &str) -> Option<&str> {
     previous_word_at(before).map(|(_, w)| w)
 }

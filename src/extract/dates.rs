@@ -39,7 +39,9 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
         }
         // Openers, and the words of a day in words: "التاسع والعشرين من يونيو".
         let opens = |w: &str| {
-            openers.contains(w) || lookup_number_word(lex, w, Words::Ordinal).is_some() || lex.teen_base.iter().any(|t| t == w)
+            openers.contains(w)
+                || lookup_number_word(lex, w, Words::Ordinal).is_some()
+                || lex.teen_base.iter().any(|t| t == w)
         };
         let starts = starts_before(text, anchor, last_end, opens);
         for start in starts {

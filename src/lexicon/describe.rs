@@ -185,34 +185,102 @@ fn set(list: &[String]) -> FxHashSet<String> {
 
 /// Glued prefixes, longest first: conjunctions, prepositions, the article.
 const PREFIXES: [&str; 14] = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل"];
-/// Pronoun suffixes a noun or verb may carry.
+/// Pronoun suffixes a noun or verb may carry (the reference list the unit tables of
+/// `stems` are tested against).
+#[cfg(test)]
 const SUFFIXES: [&str; 6] = ["هما", "هم", "هن", "ها", "ه", "كم"];
 
 /// A normalised word and its forms without glued prefixes and pronoun suffixes, most
 /// specific first: "وبمقتل" -> "وبمقتل", "بمقتل", "مقتل".
 pub fn stems(w: &str) -> impl Iterator<Item = &str> {
-    let mut out: Vec<&str> = vec![w];
-    if !w.is_ascii() {
-        for p in PREFIXES {
-            if let Some(r) = w.strip_prefix(p) {
-                if r.chars().count() >= 2 && !out.contains(&r) {
-                    out.push(r);
-                }
-            }
+    // Runs for every word of every text, several times: on the stack, comparing the
+    // two-byte letters of the Arabic block as numbers (no string comparisons), and
+    // without duplicates by construction (each prefix and suffix that matches has its
+    // own length, so every cut is a distinct substring).
+    let mut out: [&str; 32] = [""; 32];
+    let mut n = 1;
+    out[0] = w;
+    let b = w.as_bytes();
+    if w.is_ascii() || b.len() < 4 {
+        return out.into_iter().take(n);
+    }
+    let unit = |k: usize| -> u16 {
+        if k + 1 < b.len() {
+            u16::from_be_bytes([b[k], b[k + 1]])
+        } else {
+            0
         }
-        let n = out.len();
-        for k in 0..n {
-            for s in SUFFIXES {
-                if let Some(r) = out[k].strip_suffix(s) {
-                    if r.chars().count() >= 3 && !out.contains(&r) {
-                        out.push(r);
-                    }
+    };
+    let head = [unit(0), unit(2), unit(4), unit(6)];
+    let starts = |p: &[u16]| p.iter().enumerate().all(|(k, &u)| head[k] == u);
+    let mut cuts = [0usize; 16];
+    let mut m = 1; // cuts[0] = 0: the word itself
+    for p in PREFIX_UNITS {
+        // At least two letters left.
+        if starts(p) && w.is_char_boundary(p.len() * 2) && w[p.len() * 2..].chars().nth(1).is_some() {
+            cuts[m] = p.len() * 2;
+            m += 1;
+            out[n] = &w[p.len() * 2..];
+            n += 1;
+        }
+    }
+    let tail = |x: &str, k: usize| -> u16 {
+        let xb = x.as_bytes();
+        if xb.len() >= 2 * k {
+            u16::from_be_bytes([xb[xb.len() - 2 * k], xb[xb.len() - 2 * k + 1]])
+        } else {
+            0
+        }
+    };
+    let last = tail(w, 1);
+    if SUFFIX_LAST.contains(&last) {
+        for &cut in &cuts[..m] {
+            let base = &w[cut..];
+            for sfx in SUFFIX_UNITS {
+                let k = sfx.len();
+                let matches = (0..k).all(|j| tail(base, k - j) == sfx[j]);
+                let keep = base.len().saturating_sub(2 * k);
+                // At least three letters left.
+                if matches && base.is_char_boundary(keep) && base[..keep].chars().nth(2).is_some() && n < out.len() {
+                    out[n] = &base[..keep];
+                    n += 1;
                 }
             }
         }
     }
-    out.into_iter()
+    out.into_iter().take(n)
 }
+
+/// Prefixes and suffixes as two-byte UTF-8 units (all are Arabic letters).
+const fn units<const N: usize>(s: &str) -> [u16; N] {
+    let b = s.as_bytes();
+    let mut out = [0u16; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = ((b[2 * k] as u16) << 8) | b[2 * k + 1] as u16;
+        k += 1;
+    }
+    out
+}
+const PREFIX_UNITS: [&[u16]; 14] = [
+    &units::<4>("وبال"),
+    &units::<3>("وال"),
+    &units::<3>("بال"),
+    &units::<3>("فال"),
+    &units::<3>("كال"),
+    &units::<3>("ولل"),
+    &units::<2>("لل"),
+    &units::<2>("ال"),
+    &units::<2>("وب"),
+    &units::<2>("ول"),
+    &units::<1>("و"),
+    &units::<1>("ف"),
+    &units::<1>("ب"),
+    &units::<1>("ل"),
+];
+const SUFFIX_UNITS: [&[u16]; 6] =
+    [&units::<3>("هما"), &units::<2>("هم"), &units::<2>("هن"), &units::<2>("ها"), &units::<1>("ه"), &units::<2>("كم")];
+const SUFFIX_LAST: [u16; 4] = [units::<1>("ه")[0], units::<1>("م")[0], units::<1>("ن")[0], units::<1>("ا")[0]];
 
 /// The phrase of `set` starting at `words[0]` (its first word matched with prefixes
 /// and suffixes removed, the others as written), and how many words it takes.
@@ -508,6 +576,69 @@ impl Describe {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain statement of what [`stems`] computes, to check the fast one against.
+    fn stems_by_strings(w: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = vec![w];
+        if !w.is_ascii() {
+            for p in PREFIXES {
+                if let Some(r) = w.strip_prefix(p) {
+                    if r.chars().count() >= 2 && !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+            }
+            let n = out.len();
+            for k in 0..n {
+                for s in SUFFIXES {
+                    if let Some(r) = out[k].strip_suffix(s) {
+                        if r.chars().count() >= 3 && !out.contains(&r) {
+                            out.push(r);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn stems_are_the_words_without_prefixes_and_suffixes() {
+        let words = [
+            "وبالمقتل",
+            "والقتلى",
+            "بالمئة",
+            "فالحكومة",
+            "كالعادة",
+            "وللمرة",
+            "للمرة",
+            "الجرحى",
+            "وبمقتل",
+            "ولهم",
+            "وقتلهم",
+            "بيوتهما",
+            "سكانها",
+            "منزله",
+            "أنفسكم",
+            "مقاتليهن",
+            "ب",
+            "بال",
+            "وال",
+            "ها",
+            "قتلى",
+            "killed",
+            "و12",
+            "بـ20",
+            "الـ157",
+            "لله",
+            "ولد",
+            "ببيته",
+        ];
+        for w in words {
+            let w = normalize_word(w);
+            assert_eq!(stems(&w).collect::<Vec<_>>(), stems_by_strings(&w), "{w}");
+        }
+    }
 
     #[test]
     fn roles_match_with_prefixes_and_phrases() {

@@ -573,7 +573,26 @@ pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Da
         let (rest, wd) = weekday_word(lex, hspace0(r)?.0)?;
         return Ok((rest, DateExpr::Weekday { weekday: wd, modifier: Some(k) }));
     }
-    let (r, wd) = weekday_word(lex, i)?;
+    let (r, wd) = match weekday_word(lex, i) {
+        Ok(x) => x,
+        // "اثنين الاسبوع الحالي", "احد الاسبوع الماضي": Monday and Sunday without the
+        // article are "two" and "one", a weekday only before a week.
+        Err(e) => {
+            let (r, w) = word(i)?;
+            let wd = match w {
+                "اثنين" | "إثنين" => 1,
+                "احد" | "أحد" => 7,
+                _ => return Err(e),
+            };
+            let r3 = keyword("من", sep(r)).map_or(sep(r), |(x, ())| hspace0(x).map_or(x, |y| y.0));
+            return match relative(lex, Mode::Line, r3) {
+                Ok((rest, DateExpr::Relative { unit: Unit::Week, offset: k })) => {
+                    Ok((rest, DateExpr::WeekdayOfWeek { weekday: wd, week: k }))
+                }
+                _ => Err(e),
+            };
+        }
+    };
     let r2 = sep(r);
     let r2 = one_word_of(&lex.calendar.weekday_links, r2).map_or(r2, |(r3, ())| hspace0(r3).map_or(r3, |x| x.0));
     let with_weekday = |e: DateExpr| match e {

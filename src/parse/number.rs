@@ -70,28 +70,37 @@ pub fn decimal(i: &str) -> PResult<'_, f64> {
 fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
     const CONJ: [&str; 3] = ["", "و", "ف"];
     const PREP: [&str; 3] = ["", "ب", "ل"];
-    let mut out: Vec<(&str, bool)> = Vec::with_capacity(8);
+    // On the stack: this runs for every word a number grammar looks at.
+    let mut out: [(&str, bool); 24] = [("", false); 24];
+    let mut n = 0;
+    let two = |r: &str| r.chars().nth(1).is_some();
+    macro_rules! push {
+        ($x:expr) => {{
+            out[n] = $x;
+            n += 1;
+        }};
+    }
     for c in CONJ {
         let Some(a) = word.strip_prefix(c) else { continue };
         for p in PREP {
             let Some(b) = a.strip_prefix(p) else { continue };
-            if b.chars().count() >= 2 {
-                out.push((b, false));
+            if two(b) {
+                push!((b, false));
             }
             if let Some(stem) = b.strip_prefix("ال") {
-                if stem.chars().count() >= 2 {
-                    out.push((stem, true));
+                if two(stem) {
+                    push!((stem, true));
                 }
             }
         }
         // "لل" is ل + ال with the alef dropped.
         if let Some(stem) = a.strip_prefix("لل") {
-            if stem.chars().count() >= 2 {
-                out.push((stem, true));
+            if two(stem) {
+                push!((stem, true));
             }
         }
     }
-    out.into_iter()
+    out.into_iter().take(n)
 }
 
 /// Which words a number may be made of.

@@ -223,11 +223,12 @@ mod tests {
         let e = text.find("نزحوا").unwrap() - 1;
         let sn = snippet(text, s, e, &mut CharCounter::default()).unwrap();
         assert_eq!(sn.column, 8);
+        assert_eq!(sn.span_chars, "نحو ٦٥ ألف شخص".chars().count());
         let t = "أولا؛ ثم 12 شخصا؟ نعم";
         let s = t.find("12").unwrap();
         let sn = snippet(t, s, s + 2, &mut CharCounter::default()).unwrap();
         assert_eq!(sn.sentence, "ثم 12 شخصا");
-        assert_eq!(sn.span_chars, "نحو ٦٥ ألف شخص".chars().count());
+        assert_eq!(sn.span_chars, 2);
         let long = format!("{}12 شخصا{}", "كلمة ".repeat(100_000), " كلمة".repeat(100_000));
         let s = long.find("12").unwrap();
         let sn = snippet(&long, s, s + 2, &mut CharCounter::default()).unwrap();

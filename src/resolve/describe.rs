@@ -105,6 +105,10 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     let noun_words: Vec<&str> =
         claim.noun_span.map(|s| doc.tokens_in(s).iter().map(|t| doc.token_text(t)).collect()).unwrap_or_default();
     let mut role = noun_words.first().and_then(|_| d.role_at(&noun_words)).map(|(r, _)| r);
+    // A modifier between the number and its noun: "40 rescue operations".
+    if role.is_none() {
+        role = (first..last).filter(|&k| !is_number(k)).find_map(|k| d.role_at(&words[k..last]).map(|(r, _)| r));
+    }
     if role.is_none() {
         for k in (first.saturating_sub(ROLE_BEFORE)..first).rev() {
             if tokens[k].kind == TokenKind::Number {

@@ -279,7 +279,9 @@ fn reported_or_until(describe: &Describe, text: &DocText, s: usize, span: crate:
 /// The dates of a claim's sentence that give its time: the nearest plain date, and
 /// the nearest period-opening date before the claim.
 fn sentence_dates(c: &Claim, sentence: u32, dates: &[DateFact]) -> (Option<u32>, Option<u32>) {
-    let in_sentence = || dates.iter().enumerate().filter(|(_, d)| d.sentence == sentence);
+    let from = dates.partition_point(|d| d.sentence < sentence);
+    let to = dates.partition_point(|d| d.sentence <= sentence);
+    let in_sentence = || dates[from..to].iter().enumerate().map(move |(k, d)| (from + k, d));
     let distance = |d: &DateFact| {
         let (ds, de) = (d.norm.start, d.norm.end);
         if de <= c.norm.start {
@@ -332,16 +334,20 @@ fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Pas
     for s in sentences {
         let span = text.sentence(s as usize);
         let mut pieces = Vec::new();
+        // The claims and dates of this sentence (both are in text order, so their
+        // sentences ascend): found by binary search, not by scanning every claim.
+        let cs = claims.partition_point(|c| c.sentence < s)..claims.partition_point(|c| c.sentence <= s);
+        let ds = dates.partition_point(|d| d.sentence < s)..dates.partition_point(|d| d.sentence <= s);
         let covering = |at: u32| {
-            claims
+            claims[cs.clone()]
                 .iter()
-                .position(|c| c.sentence == s && c.norm.start <= at && at < c.norm.end)
-                .map(|k| Piece::Claim(k as u32))
+                .position(|c| c.norm.start <= at && at < c.norm.end)
+                .map(|k| Piece::Claim((cs.start + k) as u32))
                 .or_else(|| {
-                    dates
+                    dates[ds.clone()]
                         .iter()
-                        .position(|d| d.sentence == s && d.norm.start <= at && at < d.norm.end)
-                        .map(|k| Piece::Date(k as u32))
+                        .position(|d| d.norm.start <= at && at < d.norm.end)
+                        .map(|k| Piece::Date((ds.start + k) as u32))
                 })
         };
         for t in text.tokens_in(span) {

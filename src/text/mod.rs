@@ -75,6 +75,22 @@ impl<'a> DocText<'a> {
     }
 }
 
+/// The byte offset where a leading front-matter block ends (0 without one).
+pub fn front_matter_end(text: &str) -> usize {
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let t = &text[bom..];
+    if !(t.starts_with("---\n") || t.starts_with("---\r\n")) {
+        return 0;
+    }
+    match t[3..].find("\n---") {
+        Some(k) => {
+            let after = bom + 3 + k + 4;
+            after + text[after..].find('\n').map_or(text.len() - after, |n| n + 1)
+        }
+        None => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,21 +107,5 @@ mod tests {
         let (os, oe) = d.original_range(at, at + 2);
         assert_eq!(&original[os..oe], "٦٥");
         assert_eq!(d.line(os), 3);
-    }
-}
-
-/// The byte offset where a leading front-matter block ends (0 without one).
-pub fn front_matter_end(text: &str) -> usize {
-    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let t = &text[bom..];
-    if !(t.starts_with("---\n") || t.starts_with("---\r\n")) {
-        return 0;
-    }
-    match t[3..].find("\n---") {
-        Some(k) => {
-            let after = bom + 3 + k + 4;
-            after + text[after..].find('\n').map_or(text.len() - after, |n| n + 1)
-        }
-        None => 0,
     }
 }

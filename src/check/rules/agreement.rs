@@ -119,13 +119,31 @@ fn both_ends(a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bo
     ab.iter().any(|w| bb.contains(w)) && aa.iter().any(|w| ba.contains(w))
 }
 
+/// Is the figure of the later of two documents (by their days) the smaller?
+fn later_lower(
+    corpus: &Corpus,
+    da: usize,
+    db: usize,
+    ca: &crate::resolve::ClaimFact,
+    cb: &crate::resolve::ClaimFact,
+) -> bool {
+    let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+    match (day(da), day(db)) {
+        (Some(x), Some(y)) if x < y => cb.value < ca.value,
+        (Some(x), Some(y)) if x > y => ca.value < cb.value,
+        _ => false,
+    }
+}
+
 /// Does document `d` state the figure of `c` for the same counted thing?
 fn states(corpus: &Corpus, d: usize, c: &crate::resolve::ClaimFact, t: &super::Tolerance) -> bool {
     corpus.docs[d].claims.iter().any(|o| o.desc.what == c.desc.what && !incompatible(o, c, t) && o.value == c.value)
 }
 
-/// Documents this similar are copies of one text.
+/// Documents this similar are copies of one text, and clauses this alike in them are
+/// one sentence twice, compared passage by passage (aligned-passage).
 const COPY_SIMILARITY: f32 = 0.9;
+const TWIN_CLAUSES: f32 = 0.5;
 
 /// Two claims of one quantity that disagree.
 struct Pair {
@@ -144,9 +162,8 @@ impl Agreement {
         for (da, db) in story_pairs(corpus) {
             // Two copies of one text are compared passage by passage (aligned-passages),
             // where the position of a figure says which figure it is.
-            if corpus.stories.similarity(da, db).is_some_and(|s| s >= COPY_SIMILARITY) {
-                continue;
-            }
+            // Here only the claims of sentences that are not twins are compared.
+            let copies = corpus.stories.similarity(da, db).is_some_and(|s| s >= COPY_SIMILARITY);
             let mut index: FxHashMap<Sym, Vec<usize>> = FxHashMap::default();
             for (k, c) in corpus.docs[db].claims.iter().enumerate() {
                 if let Some(key) = bucket(c) {
@@ -176,11 +193,22 @@ impl Agreement {
                     }
                     let clash = match time_relation(ca, cb) {
                         TimeRelation::Same if !toll => incompatible(ca, cb, t).then_some(Clash::Values),
+                        // A toll of one stated period ("in the two days") may be completed
+                        // later, never lowered: a later document's smaller figure clashes.
+                        TimeRelation::Same if own_date(ca) && own_date(cb) && later_lower(corpus, da, db, ca, cb) => {
+                            incompatible(ca, cb, t).then_some(Clash::Values)
+                        }
+                        // A toll may rise within a day, but not by swapping its digits
+                        // ("23" / "32" killed in one blast the same evening, both sentences
+                        // dating the blast).
+                        TimeRelation::Same
+                            if own_date(ca) && own_date(cb) && super::digits_swapped(ca.value, cb.value) =>
+                        {
+                            incompatible(ca, cb, t).then_some(Clash::Values)
+                        }
                         // A fixed quantity agrees whatever the days, unless both sentences
                         // date their figures, and apart ("الجمعة الماضية" / "الثلاثاء").
-                        TimeRelation::Apart { .. }
-                            if fixed && !(own_date(ca) && own_date(cb)) =>
-                        {
+                        TimeRelation::Apart { .. } if fixed && !(own_date(ca) && own_date(cb)) => {
                             incompatible(ca, cb, t).then_some(Clash::Values)
                         }
                         TimeRelation::Apart { days, a_first }
@@ -203,6 +231,9 @@ impl Agreement {
                         continue;
                     }
                     let Ok(m) = same_quantity(corpus, a, b) else { continue };
+                    if copies && m.clause_alike >= TWIN_CLAUSES {
+                        continue;
+                    }
                     out.push(Pair { a, b, m, clash });
                     used.insert(b);
                     break;
@@ -225,13 +256,16 @@ impl Agreement {
         let describe = Describe::default_describe();
         let (ca, cb) = (corpus.claim(x.a), corpus.claim(x.b));
         let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
-        if x.m.strength != Strength::Strong || !super::plausible_discrepancy(ca.value, cb.value) {
+        // Two figures with their digits swapped or a zero too many ("23" / "32") are
+        // rarely two quantities by chance: a slip, on good evidence of one quantity.
+        let slip = super::zero_slip(ca.value, cb.value) && x.m.strength >= Strength::Good;
+        if !(x.m.strength == Strength::Strong || slip) || !super::plausible_discrepancy(ca.value, cb.value) {
             return Severity::Info;
         }
         // Stories tell many quantities of one kind (distances from several places, tolls
         // of several days); one told two ways is told in the same words. Without the
         // words around both figures alike, a clash is a lead, not a finding.
-        if x.m.near < 2 || (x.m.near < NEAR_WORDS_ALIKE && x.m.near_alike < NEAR_ALIKE) {
+        if !slip && (x.m.near < 2 || (x.m.near < NEAR_WORDS_ALIKE && x.m.near_alike < NEAR_ALIKE)) {
             return Severity::Info;
         }
         // A distance runs between two places: both must be the same ("قرية ماتي التي
@@ -244,6 +278,14 @@ impl Agreement {
         match x.clash {
             // A lower toll on a later day is, on real news, another day's or another
             // place's count far more often than a wrong one: a lead.
+            // Unless the later figure is the earlier with one digit slipped ("2771" / "2271").
+            Clash::Fall
+                if x.m.strength == Strength::Strong
+                    && (super::digits_swapped(ca.value, cb.value)
+                        || (super::typo_slip(ca.value, cb.value) && ca.value.min(cb.value) >= 100.0)) =>
+            {
+                warning
+            }
             Clash::Fall => Severity::Info,
             Clash::Values if role.is_some_and(|r| r.fixed || r.volatile) => warning,
             Clash::Values if !ca.desc.generic && !cb.desc.generic && x.m.near >= 2 => self.meta.severity,
@@ -257,7 +299,8 @@ impl Agreement {
         // The finding is as sure as its surest pair, and lists the pairs that sure.
         let severities: Vec<crate::check::Severity> = pairs.iter().map(|x| self.severity(corpus, x)).collect();
         let severity = severities.iter().copied().min().unwrap_or(crate::check::Severity::Info);
-        let pairs: Vec<&Pair> = pairs.iter().zip(&severities).filter(|(_, s)| **s == severity).map(|(p, _)| *p).collect();
+        let pairs: Vec<&Pair> =
+            pairs.iter().zip(&severities).filter(|(_, s)| **s == severity).map(|(p, _)| *p).collect();
         let pairs = &pairs[..];
         let other = |p: &Pair| if p.a == claim { p.b } else { p.a };
         // The primary location is the wanted document's: a draft against its archive.

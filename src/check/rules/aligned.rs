@@ -151,7 +151,8 @@ impl Rule for Aligned {
                         // template, a conversion ("400 ألف يورو" / "469 ألف دولار") or a list.
                         // Two lower bounds ("أكثر من 360" / "أكثر من 362") are no contradiction.
                         let exact = ci.bound == Bound::Exact && cj.bound == Bound::Exact;
-                        let same_kind = ci.desc.what == cj.desc.what && exact && ci.upper.is_none() && cj.upper.is_none();
+                        let same_kind =
+                            ci.desc.what == cj.desc.what && exact && ci.upper.is_none() && cj.upper.is_none();
                         let slip = super::typo_slip(ci.value, cj.value);
                         // "بعد 11 يوما" / "بعد 10 أيام": a span counted to the day of writing.
                         let elapsed = duration(&ci.claim) || duration(&cj.claim);
@@ -321,7 +322,7 @@ fn same_digits(a: &str, b: &str) -> bool {
 }
 
 /// Is a claim a span of time ("11 يوما", "three weeks")?
-fn duration(c: &crate::extract::Claim) -> bool {
+pub(super) fn duration(c: &crate::extract::Claim) -> bool {
     let lex = crate::lexicon::Lexicon::default_lexicon();
     c.noun.as_deref().is_some_and(|n| crate::parse::claim::one_of_phrases(&lex.calendar.units, n).is_ok())
 }

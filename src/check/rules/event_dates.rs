@@ -69,8 +69,31 @@ fn explicit_day(d: &DateFact) -> Option<chrono::NaiveDate> {
 
 /// Do two sentences give one counted thing different figures?
 fn other_figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32)) -> bool {
+    figures(corpus, a, b, |x, y| x != y)
+}
+
+/// Do two sentences give one count of the same thing (same noun, role and value)?
+fn same_figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32)) -> bool {
+    figures(corpus, a, b, |x, y| x == y)
+}
+
+/// Is a date the only one of its sentence (a sentence of two dates tells two events,
+/// whatever it counts: "فاز يوم 29 أبريل وتوج في 21 أبريل")?
+fn only_date(dates: &[DateFact], x: &DateFact) -> bool {
+    dates.iter().filter(|d| d.sentence == x.sentence && explicit_day(d).is_some()).count() == 1
+}
+
+fn figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32), values: impl Fn(f64, f64) -> bool) -> bool {
     let of = |(d, s): (usize, u32)| corpus.docs[d].claims.iter().filter(move |c| c.sentence == s);
-    of(a).any(|ca| of(b).any(|cb| ca.desc.what.is_some() && ca.desc.what == cb.desc.what && ca.value != cb.value))
+    of(a).any(|ca| {
+        of(b).any(|cb| {
+            ca.desc.what.is_some()
+                && !super::aligned::duration(&ca.claim)
+                && ca.desc.what == cb.desc.what
+                && ca.desc.role == cb.desc.role
+                && values(ca.value, cb.value)
+        })
+    })
 }
 
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
@@ -100,13 +123,20 @@ impl Rule for EventDates {
                         continue;
                     }
                     let near = shared(&x.context.near, &y.context.near);
-                    if near.len() < o.min_near {
+                    // The same count of the same thing in both sentences ("مقتل ثلاثة عناصر"
+                    // / "أودى بحياة ثلاثة عناصر") tells one incident, whatever the words
+                    // right around the dates.
+                    let (sa, sb) = ((da, x.sentence), (db, y.sentence));
+                    let same_count = same_figures(corpus, sa, sb)
+                        && only_date(&corpus.docs[da].dates, x)
+                        && only_date(&corpus.docs[db].dates, y);
+                    if near.len() < o.min_near && !same_count {
                         continue;
                     }
                     // "سفينة تحمل 10 آلاف طن … وصولها يوم 22 يونيو" and "سفينة تحمل 1000 طن …
                     // وصولها في 23 يونيو": the sentences count one thing two ways, so they
                     // tell two incidents (two ships), not one dated twice.
-                    if other_figures(corpus, (da, x.sentence), (db, y.sentence)) {
+                    if !same_count && other_figures(corpus, sa, sb) {
                         continue;
                     }
                     let (subject, words) = subject_overlap(corpus, &x.context.subject, &y.context.subject);

@@ -97,7 +97,10 @@ impl Rule for Internal {
                             continue;
                         }
                         let Ok(m) = same_quantity(corpus, (d, ka), (d, kb)) else { continue };
-                        if time_relation(ca, cb) != TimeRelation::Same {
+                        // A headline dated only by its article tells the article's event,
+                        // whatever day the body's sentence gives it ("الأربعاء").
+                        let undated_headline = ca.in_headline && ca.time_source == crate::resolve::TimeSource::Document;
+                        if !undated_headline && time_relation(ca, cb) != TimeRelation::Same {
                             continue;
                         }
                         let volatile = ca.desc.role.or(cb.desc.role).is_some_and(|r| describe.role(r).volatile);
@@ -124,7 +127,8 @@ impl Rule for Internal {
                         break;
                     }
                     if let (false, Some((kb, m))) = (headline_agrees, headline_best) {
-                        if m.strength >= Strength::Good {
+                        // A slip of the pen ("85" / "58") needs less of the words alike.
+                        if m.strength >= Strength::Good || super::digits_swapped(ca.value, doc.claims[kb].value) {
                             out.push(self.finding(corpus, (d, ka), (d, kb), m));
                         }
                     }
@@ -180,6 +184,9 @@ impl Internal {
         // ("حوالى 200 مفقود" / "ما يقرب من ألفي مفقود") or with two digits swapped.
         if !super::zero_slip(ca.value, cb.value) {
             f.severity = crate::check::Severity::Info;
+        } else if (ca.in_headline || cb.in_headline) && super::digits_swapped(ca.value, cb.value) {
+            // A headline and its body told with the digits swapped ("85" / "58").
+            f.severity = f.severity.min(self.meta.severity.weaker());
         }
         f.evidence = m.evidence;
         f

@@ -159,12 +159,19 @@ pub fn typo_slip(a: f64, b: f64) -> bool {
 /// same digits with two neighbours swapped ("4.8" / "8.4").
 pub fn zero_slip(a: f64, b: f64) -> bool {
     let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
-    if lo > 0.0 {
+    // (below ten, "4" / "40" is as often a part and its whole as a slip)
+    if lo >= 10.0 {
         let r = hi / lo;
         if [10.0, 100.0, 1000.0].iter().any(|p| (r - p).abs() < 1e-9 * p) {
             return true;
         }
     }
+    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
+    swapped(&digits(a), &digits(b))
+}
+
+/// Are two figures written with two neighbouring digits swapped ("85" / "58")?
+pub fn digits_swapped(a: f64, b: f64) -> bool {
     let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
     swapped(&digits(a), &digits(b))
 }
@@ -279,32 +286,6 @@ pub fn story_pairs(corpus: &Corpus) -> Vec<(usize, usize)> {
     pairs
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plausible_discrepancies() {
-        assert!(plausible_discrepancy(629.0, 630.0));
-        assert!(plausible_discrepancy(2271.0, 2771.0));
-        assert!(plausible_discrepancy(20_000.0, 200_000.0));
-        assert!(plausible_discrepancy(7.0, 17.0));
-        assert!(!plausible_discrepancy(3e9, 6e10));
-        assert!(!plausible_discrepancy(9.0, 3.0));
-        assert!(!plausible_discrepancy(869.0, 35.0));
-    }
-
-    #[test]
-    fn round_figures() {
-        assert!(is_round(2000.0) && is_round(500_000.0) && is_round(300.0));
-        assert!(!is_round(40.0) && !is_round(629.0) && !is_round(1500.0));
-        assert_eq!(format_value(16.6), "16.6");
-        assert_eq!(half_unit(4.1e6), 5e4);
-        assert_eq!(half_unit(15e6), 5e5);
-        assert_eq!(format_value(2271.0), "2271");
-    }
-}
-
 /// The year a date writes out, if it does (either end of an interval).
 pub fn written_year(e: &crate::parse::date::DateExpr) -> Option<i32> {
     use crate::parse::date::{DateExpr, YearRef};
@@ -338,4 +319,30 @@ pub fn nearby_years(doc: &crate::resolve::DocFacts, d: &crate::resolve::DateFact
         .filter(|o| o.sentence + 2 >= d.sentence && o.sentence <= d.sentence && o.start < d.start)
         .filter_map(|o| written_year(&o.expr))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plausible_discrepancies() {
+        assert!(plausible_discrepancy(629.0, 630.0));
+        assert!(plausible_discrepancy(2271.0, 2771.0));
+        assert!(plausible_discrepancy(20_000.0, 200_000.0));
+        assert!(plausible_discrepancy(7.0, 17.0));
+        assert!(!plausible_discrepancy(3e9, 6e10));
+        assert!(!plausible_discrepancy(9.0, 3.0));
+        assert!(!plausible_discrepancy(869.0, 35.0));
+    }
+
+    #[test]
+    fn round_figures() {
+        assert!(is_round(2000.0) && is_round(500_000.0) && is_round(300.0));
+        assert!(!is_round(40.0) && !is_round(629.0) && !is_round(1500.0));
+        assert_eq!(format_value(16.6), "16.6");
+        assert_eq!(half_unit(4.1e6), 5e4);
+        assert_eq!(half_unit(15e6), 5e5);
+        assert_eq!(format_value(2271.0), "2271");
+    }
 }

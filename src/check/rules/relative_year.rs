@@ -68,12 +68,14 @@ impl Rule for RelativeYear {
                 let expected = published.year() + rel;
                 // "عام 1889 … العام التالي، 1890", "بلغ الدين 2017 … العام السابق (2016)":
                 // counted from a year the text just wrote, not from publication.
-                let from_text = doc.dates.iter().any(|o| {
-                    o.sentence + 3 >= d.sentence
-                        && o.start < d.start
-                        && super::written_year(&o.expr).is_some_and(|w| w + rel == y)
-                });
-                let narrated = doc.years.iter().any(|&w| w != published.year() && w + rel == y);
+                let from_text = rel != 0
+                    && doc.dates.iter().any(|o| {
+                        o.sentence + 3 >= d.sentence
+                            && o.start < d.start
+                            && super::written_year(&o.expr).is_some_and(|w| w + rel == y)
+                    });
+                // "The current year" is the year of writing, whatever years the text tells.
+                let narrated = rel != 0 && doc.years.iter().any(|&w| w != published.year() && w + rel == y);
                 if y != expected && !from_text && !narrated {
                     let message = self.meta.message(&[
                         ("stated", y.to_string()),

@@ -79,7 +79,8 @@ impl Rule for Weekday {
                             .is_some_and(|x| x.weekday().number_from_monday() == w)
                     });
                 let sure = with_year
-                    || (doc.reference.is_some_and(|(r, _)| (*day - r).num_days().abs() <= SURE_DAYS) && !other_year_fits);
+                    || (doc.reference.is_some_and(|(r, _)| (*day - r).num_days().abs() <= SURE_DAYS)
+                        && !other_year_fits);
                 let real = day.weekday().number_from_monday();
                 // "يتحدث … الخميس 20 يونيو، بينما اليوم هو الأربعاء 20 يونيو": the article
                 // itself gives the right weekday of that day; it quotes the slip.
