@@ -274,6 +274,14 @@ impl Agreement {
         if role.is_some_and(|r| r.id == "distance") && !both_ends(ca, cb) {
             return Severity::Info;
         }
+        // Even between the same places, distances are told by road and as the crow
+        // flies, from the centre or the edge ("40 كم" / "29 كيلومترا" from Athens): on
+        // real news a lead, unless one figure is the other with a digit slipped.
+        let slipped = super::digits_swapped(ca.value, cb.value)
+            || (super::typo_slip(ca.value, cb.value) && ca.value.min(cb.value) >= 100.0);
+        if role.is_some_and(|r| r.id == "distance") && !slipped {
+            return Severity::Info;
+        }
         let warning = self.meta.severity.weaker();
         match x.clash {
             // A lower toll on a later day is, on real news, another day's or another

@@ -72,9 +72,14 @@ fn other_figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32)) -> bool {
     figures(corpus, a, b, |x, y| x != y)
 }
 
-/// Do two sentences give one count of the same thing (same noun, role and value)?
+/// Do two sentences give one count of the same thing (same noun, value and a role:
+/// "مقتل ثلاثة عناصر" / "أودى بحياة ثلاثة عناصر": a toll; players or days say less)?
 fn same_figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32)) -> bool {
-    figures(corpus, a, b, |x, y| x == y)
+    let of = |(d, s): (usize, u32)| corpus.docs[d].claims.iter().filter(move |c| c.sentence == s);
+    let describe = crate::lexicon::describe::Describe::default_describe();
+    let toll = |c: &crate::resolve::ClaimFact| c.desc.role.is_some_and(|r| describe.role(r).toll);
+    of(a).any(|ca| toll(ca) && of(b).any(|cb| cb.desc.role == ca.desc.role && cb.value == ca.value))
+        && figures(corpus, a, b, |x, y| x == y)
 }
 
 /// Is a date the only one of its sentence (a sentence of two dates tells two events,

@@ -141,7 +141,7 @@ pub fn plausible_discrepancy(a: f64, b: f64) -> bool {
     }
     let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
     let (x, y) = (digits(a), digits(b));
-    x.len().max(y.len()) >= 2 && one_edit(&x, &y)
+    x.len().max(y.len()) >= 2 && (one_edit(&x, &y) || swapped(&x, &y))
 }
 
 /// A slip of the pen between two figures: one digit changed, added or dropped
