@@ -194,6 +194,30 @@ pub fn record_text(file: &Path, line: usize) -> Option<String> {
     records.record().ok().flatten().map(|d| d.text)
 }
 
+/// The texts of the records on the 1-based `lines` of a JSON Lines file, read again
+/// in one pass however many are wanted.
+pub fn record_texts(file: &Path, lines: &[usize]) -> Vec<(usize, String)> {
+    let mut wanted: Vec<usize> = lines.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut out = Vec::with_capacity(wanted.len());
+    let Ok(mut records) = Records::open(file) else { return out };
+    for line in wanted {
+        while records.line + 1 < line {
+            if !records.next_line().unwrap_or(false) {
+                return out;
+            }
+        }
+        if !records.next_line().unwrap_or(false) {
+            return out;
+        }
+        if let Ok(Some(d)) = records.record() {
+            out.push((line, d.text));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,5 +258,17 @@ mod tests {
         let p = tmp("c.jsonl.gz", &enc.finish().unwrap());
         let names: Vec<String> = Records::open(&p).unwrap().map(|r| r.unwrap().name).collect();
         assert!(names[0].ends_with("#1") && names[1].ends_with("#1~2"), "{names:?}");
+    }
+
+    #[test]
+    fn records_are_read_again_in_one_pass() {
+        let p = tmp(
+            "r.jsonl",
+            b"{\"id\": \"a\", \"text\": \"first 1\"}\nnot json\n{\"id\": \"c\", \"text\": \"third 3\"}\n{\"id\": \"d\", \"text\": \"fourth 4\"}\n",
+        );
+        let got = record_texts(&p, &[4, 1, 2, 9]);
+        let texts: Vec<(usize, bool)> = got.iter().map(|(l, t)| (*l, t.contains(["", "first", "", "", "fourth"][*l]))).collect();
+        assert_eq!(texts, vec![(1, true), (4, true)]);
+        assert_eq!(record_text(&p, 3).as_deref().map(|t| t.contains("third")), Some(true));
     }
 }

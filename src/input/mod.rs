@@ -103,6 +103,27 @@ pub fn reread(origin: &Origin) -> Option<String> {
     }
 }
 
+/// The texts of many documents, read again: each JSON Lines file once, for all the
+/// records wanted of it. Stdin and unreadable documents give `None`.
+pub fn reread_all(origins: &[&Origin]) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = vec![None; origins.len()];
+    let mut by_file: std::collections::BTreeMap<&std::path::Path, Vec<(usize, usize)>> = Default::default();
+    for (k, o) in origins.iter().enumerate() {
+        match o {
+            Origin::Record { file, line } => by_file.entry(file.as_path()).or_default().push((*line, k)),
+            other => out[k] = reread(other),
+        }
+    }
+    for (file, wanted) in by_file {
+        let lines: Vec<usize> = wanted.iter().map(|w| w.0).collect();
+        let texts: std::collections::HashMap<usize, String> = jsonl::record_texts(file, &lines).into_iter().collect();
+        for (line, k) in wanted {
+            out[k] = texts.get(&line).cloned();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

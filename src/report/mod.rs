@@ -98,9 +98,12 @@ impl Report {
         needed.sort_unstable();
         needed.dedup();
         let mut texts: rustc_hash::FxHashMap<usize, Option<String>> = Default::default();
-        for d in needed {
-            let doc = &self.docs[d];
-            let text = doc.kept_text.clone().or_else(|| crate::input::reread(&doc.origin));
+        let (kept, gone): (Vec<usize>, Vec<usize>) = needed.into_iter().partition(|&d| self.docs[d].kept_text.is_some());
+        for d in kept {
+            texts.insert(d, self.docs[d].kept_text.clone());
+        }
+        let origins: Vec<&crate::input::Origin> = gone.iter().map(|&d| &self.docs[d].origin).collect();
+        for (d, text) in gone.into_iter().zip(crate::input::reread_all(&origins)) {
             texts.insert(d, text);
         }
         // Every location of a document, in order, so that char counts are taken in one
