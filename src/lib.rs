@@ -5,7 +5,7 @@
 //! [`parse`] holds the nom grammars, [`extract`] finds claims and dates at candidate
 //! positions, [`resolve`] places them in time and describes each claim, [`check`]
 //! finds stories and runs the rules, [`report`] is the value every output format
-//! renders, [`archive`] caches an archive's facts for `--against`. Word lists are data
+//! renders, [`archive`] reads the archive of `--against`. Word lists are data
 //! ([`lexicon`], `rules/lexicon/`), read through [`yaml`], the one YAML loader.
 //!
 //! The library never prints: [`check`] returns a [`Report`].
@@ -41,8 +41,6 @@ pub struct Options {
     /// Archive inputs: checked with the documents, but only findings that involve a
     /// document of `inputs` are reported.
     pub against: Vec<PathBuf>,
-    /// Where the archive's facts are cached (`None`: no cache).
-    pub cache_dir: Option<PathBuf>,
     /// Called after each document is read and analysed (a progress bar).
     pub on_document: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
 }

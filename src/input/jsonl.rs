@@ -267,7 +267,8 @@ mod tests {
             b"{\"id\": \"a\", \"text\": \"first 1\"}\nnot json\n{\"id\": \"c\", \"text\": \"third 3\"}\n{\"id\": \"d\", \"text\": \"fourth 4\"}\n",
         );
         let got = record_texts(&p, &[4, 1, 2, 9]);
-        let texts: Vec<(usize, bool)> = got.iter().map(|(l, t)| (*l, t.contains(["", "first", "", "", "fourth"][*l]))).collect();
+        let texts: Vec<(usize, bool)> =
+            got.iter().map(|(l, t)| (*l, t.contains(["", "first", "", "", "fourth"][*l]))).collect();
         assert_eq!(texts, vec![(1, true), (4, true)]);
         assert_eq!(record_text(&p, 3).as_deref().map(|t| t.contains("third")), Some(true));
     }

@@ -98,7 +98,8 @@ impl Report {
         needed.sort_unstable();
         needed.dedup();
         let mut texts: rustc_hash::FxHashMap<usize, Option<String>> = Default::default();
-        let (kept, gone): (Vec<usize>, Vec<usize>) = needed.into_iter().partition(|&d| self.docs[d].kept_text.is_some());
+        let (kept, gone): (Vec<usize>, Vec<usize>) =
+            needed.into_iter().partition(|&d| self.docs[d].kept_text.is_some());
         for d in kept {
             texts.insert(d, self.docs[d].kept_text.clone());
         }

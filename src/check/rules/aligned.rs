@@ -112,7 +112,8 @@ impl Rule for Aligned {
         for bucket in index.values().filter(|b| b.len() > 1 && b.len() <= o.max_bucket) {
             for (i, &a) in bucket.iter().enumerate() {
                 for &b in &bucket[i + 1..] {
-                    if a == b {
+                    // (in archive mode, only pairs that involve a draft)
+                    if a == b || !(corpus.wanted(a.0 as usize) || corpus.wanted(b.0 as usize)) {
                         continue;
                     }
                     let e = counts.entry((a.min(b), a.max(b))).or_default();

@@ -1,0 +1,109 @@
+//! What users run, on real news, beside `wc -w` on the same text: `extract` on 10,000
+//! real articles as one file, `check` of 10,000 and of all 30,023 (JSON Lines, gzip, as
+//! shipped), with wall time and peak memory of each run, and a one-article draft
+//! `--against` the 30k archive (not cached yet: as slow as the full check).
+//!
+//! Run with `cargo bench --bench real`. The corpus is `../shared/real/ant-2018.jsonl.gz`
+//! beside the repository, or `CLAIMCHECK_REAL=FILE`; without it the bench says so and
+//! stops. `CLAIMCHECK_BENCH_300K=1` also checks the corpus ten times over (ids varied).
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Wall seconds and peak resident memory (MiB) of a child process.
+fn run(what: &str, cmd: &mut Command) -> (f64, f64) {
+    let t = Instant::now();
+    let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: wait4 on our own child, with valid pointers to locals.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4");
+    let _ = child.try_wait();
+    let secs = t.elapsed().as_secs_f64();
+    let mib = usage.ru_maxrss as f64 / 1024.0;
+    println!("{what:<48} {secs:>8.2} s {mib:>8.0} MiB");
+    (secs, mib)
+}
+
+fn main() {
+    let real = std::env::var_os("CLAIMCHECK_REAL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real/ant-2018.jsonl.gz"));
+    if !real.exists() {
+        println!("no real corpus at {} (set CLAIMCHECK_REAL); nothing measured", real.display());
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_claimcheck");
+    let dir = std::env::temp_dir().join(format!("claimcheck-bench-real-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // 10,000 articles: as one text file (for extract and wc -w) and as JSON Lines.
+    let lines: Vec<String> = {
+        let f = std::fs::File::open(&real).unwrap();
+        let r = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(f));
+        r.lines().map(|l| l.unwrap()).collect()
+    };
+    let text10k = dir.join("ant10k.txt");
+    let jsonl10k = dir.join("ant10k.jsonl");
+    {
+        let mut t = std::io::BufWriter::new(std::fs::File::create(&text10k).unwrap());
+        let mut j = std::io::BufWriter::new(std::fs::File::create(&jsonl10k).unwrap());
+        for l in lines.iter().take(10_000) {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            writeln!(t, "{}\n\n{}\n", v["title"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or("")).unwrap();
+            writeln!(j, "{l}").unwrap();
+        }
+    }
+    let mb = std::fs::metadata(&text10k).unwrap().len() as f64 / 1e6;
+    println!("real corpus: {} articles; 10k as one file: {mb:.1} MB", lines.len());
+    // The children's peak memory counts what they share of this process before exec.
+    let first_line = lines[0].clone();
+    drop(lines);
+    let (wc, _) = run("wc -w, 10k articles as one file", Command::new("wc").arg("-w").arg(&text10k));
+    let (ex, _) = run("claimcheck extract, same file", Command::new(bin).arg("extract").arg(&text10k));
+    println!("  extract / wc -w = {:.2}x ({:.1} MB/s)", ex / wc, mb / ex);
+    let (c10, _) =
+        run("claimcheck check, 10k (.jsonl)", Command::new(bin).args(["check", "--format", "json"]).arg(&jsonl10k));
+    let (c30, _) =
+        run("claimcheck check, 30,023 (.jsonl.gz)", Command::new(bin).args(["check", "--format", "json"]).arg(&real));
+    println!("  30k / 10k = {:.2}x", c30 / c10);
+    // A one-article draft against the archive.
+    let draft = dir.join("draft.txt");
+    let first: serde_json::Value = serde_json::from_str(&first_line).unwrap();
+    std::fs::write(
+        &draft,
+        format!(
+            "---\npublished: {}\n---\n{}\n\n{}\n",
+            first["published"].as_str().unwrap_or("2018-01-01"),
+            first["title"].as_str().unwrap_or(""),
+            first["text"].as_str().unwrap_or("")
+        ),
+    )
+    .unwrap();
+    let against = |label: &str| {
+        run(label, Command::new(bin).args(["check", "--format", "json"]).arg(&draft).arg("--against").arg(&real))
+    };
+    // (no facts cache yet: the archive is analysed on every run)
+    against("draft --against the 30k archive");
+    if std::env::var_os("CLAIMCHECK_BENCH_300K").is_some() {
+        let f = std::fs::File::open(&real).unwrap();
+        let r = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(f));
+        let lines: Vec<String> = r.lines().map(|l| l.unwrap()).collect();
+        let big = dir.join("ant300k.jsonl");
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
+        for k in 0..10 {
+            for l in &lines {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let id = format!("{}-{k}", v["id"]);
+                v["id"] = serde_json::Value::String(id);
+                writeln!(w, "{v}").unwrap();
+            }
+        }
+        drop(w);
+        run("claimcheck check, 300k (.jsonl)", Command::new(bin).args(["check", "--format", "json"]).arg(&big));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
