@@ -112,14 +112,15 @@ impl Stories {
                     // candidates are the documents posted under the ones of `k`.
                     let mut seen: Vec<u32> = Vec::new();
                     // A small corpus compares every pair of its days.
-                    if n < SMALL_CORPUS {
+                    let small = n < SMALL_CORPUS;
+                    if small {
                         let near = |o: usize| match (day_number(k), day_number(o)) {
                             (Some(a), Some(b)) => (a - b).abs() <= window,
                             _ => true,
                         };
                         seen.extend((0..n).filter(|&o| o != k && near(o)).map(|o| o as u32));
                     }
-                    for t in tops[k].iter().filter(|_| n >= SMALL_CORPUS) {
+                    for t in if small { &[][..] } else { &tops[k][..] } {
                         let Some(p) = postings.get(t).filter(|p| p.len() <= MAX_POSTINGS) else { continue };
                         let undated = p.partition_point(|e| e.0 == i32::MIN);
                         seen.extend(p[..undated].iter().map(|e| e.1).filter(|&o| o as usize != k));
@@ -135,7 +136,7 @@ impl Stories {
                     }
                     seen.sort_unstable();
                     // Candidates sharing some heavy words (every one, in a small corpus).
-                    let need = if n >= SMALL_CORPUS { MIN_SHARED_TOP } else { 1 };
+                    let need = if small { 1 } else { MIN_SHARED_TOP };
                     let mut candidates: Vec<u32> = Vec::new();
                     for run in seen.chunk_by(|a, b| a == b) {
                         if run.len() >= need {

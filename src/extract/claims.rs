@@ -180,10 +180,9 @@ impl Extractor {
                     if (d.is_trend_from(pw) || d.is_trend_to(pw)) && d.direction(vw).is_some() {
                         // The counted noun of the subject ("cases in the district fell"),
                         // else the word before the verb.
-                        let back = (first.saturating_sub(7)..first - 2).rev();
-                        let known = back
-                            .clone()
-                            .find(|&j| word(j).is_some_and(|t| noun_lemma(lex, doc.token_text(t)).is_some()));
+                        let mut back = (first.saturating_sub(7)..first - 2).rev();
+                        let known =
+                            back.find(|&j| word(j).is_some_and(|t| noun_lemma(lex, doc.token_text(t)).is_some()));
                         if let Some(n) = known.or(Some(first - 3)).and_then(word) {
                             let (s, e) = doc.original_range(n.span.start as usize, n.span.end as usize);
                             c.noun =

@@ -184,14 +184,7 @@ impl Iterator for Records {
 
 /// The text of the record on 1-based `line` of a JSON Lines file, read again.
 pub fn record_text(file: &Path, line: usize) -> Option<String> {
-    let mut records = Records::open(file).ok()?;
-    while records.line + 1 < line {
-        if !records.next_line().ok()? {
-            return None;
-        }
-    }
-    records.next_line().ok()?;
-    records.record().ok().flatten().map(|d| d.text)
+    record_texts(file, &[line]).pop().map(|(_, text)| text)
 }
 
 /// The texts of the records on the 1-based `lines` of a JSON Lines file, read again

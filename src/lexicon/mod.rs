@@ -128,6 +128,7 @@ struct ContextFile {
 struct CalendarFile {
     months: BTreeMap<u32, Vec<String>>,
     weekdays: BTreeMap<u32, Vec<String>>,
+    weekdays_before_week: BTreeMap<u32, Vec<String>>,
     ambiguous_alone: Vec<String>,
     hijri_months: BTreeMap<u32, Vec<String>>,
     hijri_marks: Vec<String>,
@@ -350,6 +351,9 @@ pub struct Lexicon {
     /// Month phrases (normalised) with their number.
     pub months: PhraseSet<u32>,
     pub weekdays: HashMap<String, u32>,
+    /// Weekday forms that are also numbers ("اثنين" two, "احد" one): a weekday only
+    /// before a week ("اثنين الاسبوع الحالي").
+    pub weekdays_before_week: HashMap<String, u32>,
     pub calendar: CalendarWords,
 }
 
@@ -422,12 +426,11 @@ impl Lexicon {
         let flatten = |m: &BTreeMap<String, Vec<String>>| -> HashMap<String, String> {
             m.iter().flat_map(|(why, list)| list.iter().map(move |w| (normalize_word(w), why.clone()))).collect()
         };
-        let mut weekdays = HashMap::default();
-        for (n, forms) in &calendar.weekdays {
-            for f in forms {
-                weekdays.insert(normalize_word(f), *n);
-            }
-        }
+        let numbered = |m: &BTreeMap<u32, Vec<String>>| -> HashMap<String, u32> {
+            m.iter().flat_map(|(n, forms)| forms.iter().map(move |f| (normalize_word(f), *n))).collect()
+        };
+        let weekdays = numbered(&calendar.weekdays);
+        let weekdays_before_week = numbered(&calendar.weekdays_before_week);
         let percent = PhraseSet::new(nouns_file.percent.iter().map(|s| (phrase(s), ())));
         let mut lexicon = Lexicon {
             numbers,
@@ -458,6 +461,7 @@ impl Lexicon {
             not_a_noun: words(&context.not_a_noun),
             months: phrase_set(&calendar.months),
             weekdays,
+            weekdays_before_week,
             calendar: CalendarWords {
                 ambiguous_alone: words(&calendar.ambiguous_alone),
                 pre_modifiers: words(&calendar.pre_modifiers),

@@ -579,11 +579,7 @@ pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Da
         // article are "two" and "one", a weekday only before a week.
         Err(e) => {
             let (r, w) = word(i)?;
-            let wd = match w {
-                "اثنين" | "إثنين" => 1,
-                "احد" | "أحد" => 7,
-                _ => return Err(e),
-            };
+            let Some(&wd) = lex.weekdays_before_week.get(w) else { return Err(e) };
             let r3 = keyword("من", sep(r)).map_or(sep(r), |(x, ())| hspace0(x).map_or(x, |y| y.0));
             return match relative(lex, Mode::Line, r3) {
                 Ok((rest, DateExpr::Relative { unit: Unit::Week, offset: k })) => {

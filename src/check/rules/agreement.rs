@@ -277,9 +277,7 @@ impl Agreement {
         // Even between the same places, distances are told by road and as the crow
         // flies, from the centre or the edge ("40 كم" / "29 كيلومترا" from Athens): on
         // real news a lead, unless one figure is the other with a digit slipped.
-        let slipped = super::digits_swapped(ca.value, cb.value)
-            || (super::typo_slip(ca.value, cb.value) && ca.value.min(cb.value) >= 100.0);
-        if role.is_some_and(|r| r.id == "distance") && !slipped {
+        if role.is_some_and(|r| r.id == "distance") && !super::clear_slip(ca.value, cb.value) {
             return Severity::Info;
         }
         let warning = self.meta.severity.weaker();
@@ -287,13 +285,7 @@ impl Agreement {
             // A lower toll on a later day is, on real news, another day's or another
             // place's count far more often than a wrong one: a lead.
             // Unless the later figure is the earlier with one digit slipped ("2771" / "2271").
-            Clash::Fall
-                if x.m.strength == Strength::Strong
-                    && (super::digits_swapped(ca.value, cb.value)
-                        || (super::typo_slip(ca.value, cb.value) && ca.value.min(cb.value) >= 100.0)) =>
-            {
-                warning
-            }
+            Clash::Fall if x.m.strength == Strength::Strong && super::clear_slip(ca.value, cb.value) => warning,
             Clash::Fall => Severity::Info,
             Clash::Values if role.is_some_and(|r| r.fixed || r.volatile) => warning,
             Clash::Values if !ca.desc.generic && !cb.desc.generic && x.m.near >= 2 => self.meta.severity,

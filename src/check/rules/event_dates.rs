@@ -16,7 +16,7 @@ use crate::check::comparable::subject_overlap;
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{Corpus, Finding, Location, Severity};
 use crate::parse::date::{DateExpr, MonthRef};
-use crate::resolve::{DateFact, DateValue};
+use crate::resolve::{ClaimFact, DateFact, DateValue};
 use crate::text::symbols::name;
 use chrono::Datelike;
 use serde::Deserialize;
@@ -69,17 +69,15 @@ fn explicit_day(d: &DateFact) -> Option<chrono::NaiveDate> {
 
 /// Do two sentences give one counted thing different figures?
 fn other_figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32)) -> bool {
-    figures(corpus, a, b, |x, y| x != y)
+    figures(corpus, a, b, |x, y| x.value != y.value)
 }
 
 /// Do two sentences give one count of the same thing (same noun, value and a role:
 /// "مقتل ثلاثة عناصر" / "أودى بحياة ثلاثة عناصر": a toll; players or days say less)?
 fn same_figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32)) -> bool {
-    let of = |(d, s): (usize, u32)| corpus.docs[d].claims.iter().filter(move |c| c.sentence == s);
     let describe = crate::lexicon::describe::Describe::default_describe();
-    let toll = |c: &crate::resolve::ClaimFact| c.desc.role.is_some_and(|r| describe.role(r).toll);
-    of(a).any(|ca| toll(ca) && of(b).any(|cb| cb.desc.role == ca.desc.role && cb.value == ca.value))
-        && figures(corpus, a, b, |x, y| x == y)
+    let toll = |c: &ClaimFact| c.desc.role.is_some_and(|r| describe.role(r).toll);
+    figures(corpus, a, b, |x, y| x.value == y.value && toll(x))
 }
 
 /// Is a date the only one of its sentence (a sentence of two dates tells two events,
@@ -88,7 +86,9 @@ fn only_date(dates: &[DateFact], x: &DateFact) -> bool {
     dates.iter().filter(|d| d.sentence == x.sentence && explicit_day(d).is_some()).count() == 1
 }
 
-fn figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32), values: impl Fn(f64, f64) -> bool) -> bool {
+/// Does a claim of sentence `a` and one of sentence `b` count the same thing (noun and
+/// role, not a span of time) and meet `also`?
+fn figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32), also: impl Fn(&ClaimFact, &ClaimFact) -> bool) -> bool {
     let of = |(d, s): (usize, u32)| corpus.docs[d].claims.iter().filter(move |c| c.sentence == s);
     of(a).any(|ca| {
         of(b).any(|cb| {
@@ -96,7 +96,7 @@ fn figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32), values: impl Fn(f6
                 && !super::aligned::duration(&ca.claim)
                 && ca.desc.what == cb.desc.what
                 && ca.desc.role == cb.desc.role
-                && values(ca.value, cb.value)
+                && also(ca, cb)
         })
     })
 }

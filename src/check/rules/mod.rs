@@ -139,7 +139,6 @@ pub fn plausible_discrepancy(a: f64, b: f64) -> bool {
     if lo > 0.0 && hi / lo <= PLAUSIBLE_RATIO {
         return true;
     }
-    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
     let (x, y) = (digits(a), digits(b));
     x.len().max(y.len()) >= 2 && (one_edit(&x, &y) || swapped(&x, &y))
 }
@@ -147,7 +146,6 @@ pub fn plausible_discrepancy(a: f64, b: f64) -> bool {
 /// A slip of the pen between two figures: one digit changed, added or dropped
 /// ("328" / "329", "20" / "200"), or two neighbouring digits swapped ("4.8" / "8.4").
 pub fn typo_slip(a: f64, b: f64) -> bool {
-    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
     let (x, y) = (digits(a), digits(b));
     if x == y {
         return false;
@@ -166,14 +164,23 @@ pub fn zero_slip(a: f64, b: f64) -> bool {
             return true;
         }
     }
-    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
-    swapped(&digits(a), &digits(b))
+    digits_swapped(a, b)
 }
 
 /// Are two figures written with two neighbouring digits swapped ("85" / "58")?
 pub fn digits_swapped(a: f64, b: f64) -> bool {
-    let digits = |v: f64| format_value(v).chars().filter(char::is_ascii_digit).collect::<String>();
     swapped(&digits(a), &digits(b))
+}
+
+/// A slip no chance explains: two digits swapped, or one digit of a figure of 100 or
+/// more changed ("2771" / "2271"; "40" / "29" or "11" / "12" may be two figures).
+pub fn clear_slip(a: f64, b: f64) -> bool {
+    digits_swapped(a, b) || (typo_slip(a, b) && a.min(b) >= 100.0)
+}
+
+/// The digits of a figure as written by [`format_value`].
+fn digits(v: f64) -> String {
+    format_value(v).chars().filter(char::is_ascii_digit).collect()
 }
 
 /// Are two strings the same but for two neighbouring characters swapped?

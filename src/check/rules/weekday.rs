@@ -80,15 +80,9 @@ impl Rule for Weekday {
                     });
                 // A year-less day takes its year from the day of writing: only a day the
                 // article was published on, not one guessed from its own dates.
-                let published = doc.reference.is_some_and(|(r, src)| {
-                    (*day - r).num_days().abs() <= SURE_DAYS
-                        && !matches!(
-                            src,
-                            crate::resolve::reference::ReferenceSource::LatestDate
-                                | crate::resolve::reference::ReferenceSource::Borrowed
-                                | crate::resolve::reference::ReferenceSource::Weekday
-                        )
-                });
+                let published = doc
+                    .reference
+                    .is_some_and(|(r, src)| (*day - r).num_days().abs() <= SURE_DAYS && src.is_publication());
                 let sure = with_year || (published && !other_year_fits);
                 let real = day.weekday().number_from_monday();
                 // "يتحدث … الخميس 20 يونيو، بينما اليوم هو الأربعاء 20 يونيو": the article
