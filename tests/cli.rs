@@ -313,3 +313,103 @@ fn a_user_rule_overrides_an_embedded_one() {
     assert_eq!(code, 0, "info findings do not fail: {out}");
     assert!(out.contains("info[weekday-mismatch] weekday: Thursday vs Wednesday"), "{out}");
 }
+
+/// Findings of a corpus as (rule, severity, quoted spans), from the JSON report.
+fn findings_of(dir: &Path) -> Vec<(String, String, Vec<String>)> {
+    let (code, out, err) = run(bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir));
+    assert_eq!(code, 0, "{err}");
+    let report = json(&out);
+    let texts: std::collections::HashMap<String, Vec<u8>> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let p = d["path"].as_str().unwrap().to_string();
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let spans = f["locations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| {
+                    let t = &texts[l["doc"].as_str().unwrap()];
+                    let (s, e) = (l["start"].as_u64().unwrap() as usize, l["end"].as_u64().unwrap() as usize);
+                    String::from_utf8(t[s..e].to_vec()).unwrap()
+                })
+                .collect();
+            (f["rule"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string(), spans)
+        })
+        .collect()
+}
+
+#[test]
+fn a_zero_too_many_is_a_slip_in_one_article_and_in_a_sentence_retold_the_next_day() {
+    // One article: a toll aside told twice for one day, the second a zero longer.
+    let dir = tempdir("zero-internal");
+    write(
+        &dir,
+        "a.txt",
+        "بركان يقذف الحمم فوق قرى الوادي\n\n\
+         أسفر ثوران بركان الوادي الأحمر الثلاثاء عن 40 قتيلا على الأقل وحوالى 300 مفقود.\n\
+         وقالت هيئة الأرصاد إن الرماد غطى الطرق المؤدية إلى العاصمة.\n\
+         وارتفعت حصيلة ضحايا بركان الوادي الأحمر الثلاثاء إلى 40 قتيلا وما يقرب من ثلاثة آلاف مفقود بحسب فرق الدفاع المدني.\n"
+            .as_bytes(),
+    );
+    write(&dir, "a.txt.meta.yaml", b"published: 2025-03-05\n");
+    let got = findings_of(&dir);
+    let want = vec![(
+        "internal-mismatch".to_string(),
+        "warning".to_string(),
+        vec!["حوالى 300 مفقود".to_string(), "ما يقرب من ثلاثة آلاف مفقود".to_string()],
+    )];
+    assert_eq!(got, want);
+
+    // Two days, one background sentence, a zero apart: a slip (a warning).
+    let dir = tempdir("zero-retold");
+    let background = |figure: &str| {
+        format!("وبنت الحكومة منذ ذلك الحين عشرات الأحياء السكنية في ضواحي المدينة الساحلية، {figure}. وتعد هذه الأحياء مخالفة لقوانين البناء وفق منظمات حقوقية.")
+    };
+    write(
+        &dir,
+        "a.txt",
+        format!(
+            "احتجاجات في المدينة الساحلية بعد قرار الهدم\n\nتظاهر مئات السكان في المدينة الساحلية احتجاجا على قرار هدم الحي القديم قرب الميناء.\n{}\n",
+            background("يسكنها نحو 30 ألف عامل")
+        )
+        .as_bytes(),
+    );
+    write(
+        &dir,
+        "b.txt",
+        format!(
+            "محافظ المدينة الساحلية: قرار هدم الحي القديم نهائي\n\nأكد محافظ المدينة الساحلية أن قرار هدم الحي القديم قرب الميناء نهائي.\n{}\n",
+            background("التي باتت مسكنا لنحو 300 ألف عامل")
+        )
+        .as_bytes(),
+    );
+    write(&dir, "a.txt.meta.yaml", b"published: 2025-03-04\n");
+    write(&dir, "b.txt.meta.yaml", b"published: 2025-03-05\n");
+    let got = findings_of(&dir);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("value-mismatch", "warning"));
+    assert_eq!(got[0].2, vec!["نحو 30 ألف عامل".to_string(), "نحو 300 ألف عامل".to_string()]);
+
+    // A market report's sentence recurs every day with other figures: not a slip.
+    let dir = tempdir("zero-market");
+    let report = |cents: &str| {
+        format!("أسعار النفط تتراجع\n\nوتراجعت العقود الآجلة لخام القياس الأميركي غرب تكساس الوسيط تسليم مايو {cents} سنتا إلى 63 دولارا للبرميل في تعاملات اليوم.\n")
+    };
+    write(&dir, "a.txt", report("41").as_bytes());
+    write(&dir, "b.txt", report("14").as_bytes());
+    write(&dir, "a.txt.meta.yaml", b"published: 2025-04-08\n");
+    write(&dir, "b.txt.meta.yaml", b"published: 2025-04-09\n");
+    let got = findings_of(&dir);
+    assert!(got.iter().all(|f| f.1 == "info"), "{got:?}");
+}

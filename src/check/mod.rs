@@ -163,7 +163,28 @@ pub fn run(rules: &[Box<dyn Rule>], corpus: &Corpus) -> Vec<Finding> {
         key(a).cmp(&key(b)).then(a.rule.cmp(&b.rule))
     });
     findings.dedup_by(|a, b| a.rule == b.rule && a.locations == b.locations);
-    findings
+    one_finding_per_spans(findings)
+}
+
+/// Two rules that point at the same spans tell one fault twice (a near-identical
+/// passage and a value told two ways, of one pair of figures): the surer finding is
+/// kept, and of two as sure, the rule first by name.
+fn one_finding_per_spans(findings: Vec<Finding>) -> Vec<Finding> {
+    let spans = |f: &Finding| {
+        let mut s: Vec<(usize, usize, usize)> = f.locations.iter().map(|l| (l.doc, l.start, l.end)).collect();
+        s.sort_unstable();
+        s
+    };
+    let mut best: FxHashMap<Vec<(usize, usize, usize)>, usize> = FxHashMap::default();
+    for (k, f) in findings.iter().enumerate() {
+        let e = best.entry(spans(f)).or_insert(k);
+        let kept = &findings[*e];
+        if (f.severity, &f.rule) < (kept.severity, &kept.rule) {
+            *e = k;
+        }
+    }
+    let keep: rustc_hash::FxHashSet<usize> = best.into_values().collect();
+    findings.into_iter().enumerate().filter(|(k, _)| keep.contains(k)).map(|(_, f)| f).collect()
 }
 
 #[cfg(test)]

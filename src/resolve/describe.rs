@@ -110,17 +110,26 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         role = (first..last).filter(|&k| !is_number(k)).find_map(|k| d.role_at(&words[k..last]).map(|(r, _)| r));
     }
     if role.is_none() {
+        // People do not rise like a price: in "عدد الذين توفوا … ارتفع إلى 25 شخصا" the
+        // verb of movement says the count rose; the toll word before it says what it is.
+        let mut movement = None;
         for k in (first.saturating_sub(ROLE_BEFORE)..first).rev() {
             if tokens[k].kind == TokenKind::Number {
                 break;
             }
             if let Some((r, n)) = d.role_at(&words[k..]) {
                 if k + n <= first {
+                    let found = d.role(r);
+                    if people && found.volatile {
+                        movement.get_or_insert(r);
+                        continue;
+                    }
                     role = Some(r);
                     break;
                 }
             }
         }
+        role = role.or(movement);
     }
     if role.is_none() {
         for k in last..(last + ROLE_AFTER).min(words.len()) {
@@ -357,6 +366,9 @@ mod tests {
         assert_eq!(role(&d).as_deref(), Some("distance"));
         let (d, _) = desc("وهي مدينة يسكنها نحو 1.5 مليون نسمة", "نحو 1.5 مليون نسمة");
         assert_eq!(role(&d).as_deref(), Some("population"));
+        let text = "أن عدد الذين توفوا بفيروس إيبولا في الكونغو ارتفع إلى 25 شخصا";
+        let (d, _) = desc(text, "25 شخصا");
+        assert_eq!(role(&d).as_deref(), Some("killed"));
     }
 
     #[test]

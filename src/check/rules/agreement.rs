@@ -62,6 +62,9 @@ enum Clash {
     Values,
     /// A toll lower on a later day.
     Fall,
+    /// One sentence told on two days with a zero too many or two digits swapped
+    /// ("سكنها نحو 20 ألف يهودي" / "مسكنا لنحو 200 ألف يهودي").
+    Slip,
 }
 
 impl Rule for Agreement {
@@ -103,6 +106,11 @@ impl Rule for Agreement {
 /// told two ways a warning rather than a lead.
 const NEAR_WORDS_ALIKE: usize = 3;
 const NEAR_ALIKE: f32 = 0.25;
+
+/// Does a quantity move within a day (a price, a rate)?
+fn volatile(role: Option<&crate::lexicon::describe::Role>) -> bool {
+    role.is_some_and(|r| r.volatile)
+}
 
 /// Is a claim dated by its own sentence?
 fn own_date(c: &crate::resolve::ClaimFact) -> bool {
@@ -206,6 +214,19 @@ impl Agreement {
                         {
                             incompatible(ca, cb, t).then_some(Clash::Values)
                         }
+                        // A background sentence retold days later keeps its figure: a zero
+                        // more or two digits swapped is a slip (checked below: twin clauses).
+                        // Only counts of people: a market report's figures (cents, days since a
+                        // high) recur every day in the same words with other values.
+                        TimeRelation::Apart { .. }
+                            if !toll
+                                && !volatile(role)
+                                && ca.desc.people
+                                && cb.desc.people
+                                && super::zero_slip(ca.value, cb.value) =>
+                        {
+                            incompatible(ca, cb, t).then_some(Clash::Slip)
+                        }
                         // A fixed quantity agrees whatever the days, unless both sentences
                         // date their figures, and apart ("الجمعة الماضية" / "الثلاثاء").
                         TimeRelation::Apart { .. } if fixed && !(own_date(ca) && own_date(cb)) => {
@@ -231,7 +252,13 @@ impl Agreement {
                         continue;
                     }
                     let Ok(m) = same_quantity(corpus, a, b) else { continue };
-                    if copies && m.clause_alike >= TWIN_CLAUSES {
+                    // (a slip is reported whether or not the passages align word for word;
+                    // the engine keeps one finding of the same spans)
+                    if copies && m.clause_alike >= TWIN_CLAUSES && !matches!(clash, Clash::Slip) {
+                        continue;
+                    }
+                    if matches!(clash, Clash::Slip) && !(m.clause_alike >= TWIN_CLAUSES && m.near_alike >= TWIN_CLAUSES)
+                    {
                         continue;
                     }
                     out.push(Pair { a, b, m, clash });
@@ -258,6 +285,10 @@ impl Agreement {
         let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
         // Two figures with their digits swapped or a zero too many ("23" / "32") are
         // rarely two quantities by chance: a slip, on good evidence of one quantity.
+        // One sentence twice, a zero apart: a slip whatever the noun's role.
+        if matches!(x.clash, Clash::Slip) {
+            return self.meta.severity.weaker();
+        }
         let slip = super::zero_slip(ca.value, cb.value) && x.m.strength >= Strength::Good;
         if !(x.m.strength == Strength::Strong || slip) || !super::plausible_discrepancy(ca.value, cb.value) {
             return Severity::Info;
@@ -287,6 +318,7 @@ impl Agreement {
             // Unless the later figure is the earlier with one digit slipped ("2771" / "2271").
             Clash::Fall if x.m.strength == Strength::Strong && super::clear_slip(ca.value, cb.value) => warning,
             Clash::Fall => Severity::Info,
+            Clash::Slip => warning,
             Clash::Values if role.is_some_and(|r| r.fixed || r.volatile) => warning,
             Clash::Values if !ca.desc.generic && !cb.desc.generic && x.m.near >= 2 => self.meta.severity,
             Clash::Values => warning,
@@ -326,6 +358,9 @@ impl Agreement {
         }
         if pairs.iter().any(|x| matches!(x.clash, Clash::Fall)) {
             message.push_str(" (a toll that fell with no reason given)");
+        }
+        if pairs.iter().any(|x| matches!(x.clash, Clash::Slip)) {
+            message.push_str(" (the same sentence on another day, a digit slipped)");
         }
         let mut locations = vec![corpus.claim_location(p, Some("here".into()))];
         locations.extend(rest.iter().map(|&r| corpus.claim_location(r, Some(role_of(corpus, p, r)))));

@@ -119,7 +119,9 @@ impl Rule for Internal {
                         let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
                         // A toll or a moving figure may be updated down an article; only
                         // the headline must agree. Two body figures need strong evidence.
-                        let moving = role.is_some_and(|r| r.toll || r.volatile);
+                        // A figure ten times the other is no update, though: a slip.
+                        let moving =
+                            role.is_some_and(|r| r.toll || r.volatile) && !super::zero_slip(ca.value, cb.value);
                         if !clash || moving || m.strength < Strength::Good || !anchored(doc, ca, cb) {
                             continue;
                         }
@@ -140,15 +142,14 @@ impl Rule for Internal {
 
 /// Do the sentences of two claims tell the same set of figures: another claim of the
 /// same thing and value in each ("75 قتيلا على الأقل وحوالى 200 مفقود" and "75 قتيلا
-/// وما يقرب من ألفي مفقود")? Without such an anchor, two figures of one noun in one
+/// وما يقرب من ألفي مفقود", one figure though once as a lower bound)? Without such an anchor, two figures of one noun in one
 /// article are as often two things (two teams' points, two fuels' prices) as one.
 fn anchored(doc: &crate::resolve::DocFacts, a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bool {
     let in_sentence = |s: u32| doc.claims.iter().filter(move |c| c.sentence == s);
     in_sentence(a.sentence).any(|x| {
         !std::ptr::eq(x, a)
             && x.desc.what.is_some()
-            && in_sentence(b.sentence)
-                .any(|y| !std::ptr::eq(y, b) && y.desc.what == x.desc.what && y.value == x.value && y.bound == x.bound)
+            && in_sentence(b.sentence).any(|y| !std::ptr::eq(y, b) && y.desc.what == x.desc.what && y.value == x.value)
     })
 }
 
