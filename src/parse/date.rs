@@ -513,12 +513,14 @@ pub fn part_expr<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     if let Ok((rest, k)) = relative_year(lex, r) {
         return Ok((rest, DateExpr::YearPart { year: YearRef::Rel(k), part }));
     }
-    if let Ok((rest, k)) = relative_month(lex, r) {
-        return Ok((rest, DateExpr::Relative { unit: Unit::Month, offset: k }));
-    }
+    // A month by name or number before a relative month: "نهاية شهر يوليو" is July,
+    // not the end of this month followed by a word.
     if let Ok((rest, (m, _))) = month(lex, r) {
         let (rest, (year, modifier)) = year_tail(lex, rest).unwrap_or((rest, (YearRef::Unknown, None)));
         return Ok((rest, DateExpr::Month { month: m, year, modifier }));
+    }
+    if let Ok((rest, k)) = relative_month(lex, r) {
+        return Ok((rest, DateExpr::Relative { unit: Unit::Month, offset: k }));
     }
     if let Ok((r2, Unit::Year)) = one_of_phrases(&lex.calendar.units, r) {
         return match modifier(lex, r2) {
@@ -1045,6 +1047,10 @@ mod tests {
         assert_eq!(
             parse("نهاية العام الماضي").unwrap().1,
             DateExpr::YearPart { year: YearRef::Rel(-1), part: Part::End }
+        );
+        assert_eq!(
+            parse("نهاية شهر يوليو 2019").unwrap().1,
+            DateExpr::Month { month: 7, year: YearRef::Abs(2019), modifier: None }
         );
         assert_eq!(parse("عام 2017").unwrap().1, DateExpr::Year { year: YearRef::Abs(2017), relative: None });
         assert_eq!(
