@@ -41,6 +41,9 @@ pub struct Options {
     /// Archive inputs: checked with the documents, but only findings that involve a
     /// document of `inputs` are reported.
     pub against: Vec<PathBuf>,
+    /// Where archive mode keeps the facts of its archives (default: the user's cache
+    /// folder, `claimcheck` in it).
+    pub cache_dir: Option<PathBuf>,
     /// Called after each document is read and analysed (a progress bar).
     pub on_document: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
 }
@@ -82,25 +85,38 @@ pub fn check_with_rules(
     let (mut docs, mut errors) = analyse_inputs(inputs, options)?;
     timing("read, extract, resolve", t);
     let drafts = docs.len();
-    if !options.against.is_empty() {
-        let (archive, archive_errors) = archive::load(&options.against, options)?;
-        docs.extend(archive);
-        errors.extend(archive_errors);
-    }
     let t = std::time::Instant::now();
-    let mut report = check_documents(docs, rules);
-    timing("stories and rules", t);
-    if !options.against.is_empty() {
+    let mut report = if options.against.is_empty() {
+        check_documents(docs, rules)
+    } else {
+        // The archive's documents that may share a story or a passage with a draft, and
+        // the word statistics of the whole archive with the drafts.
+        let archive = archive::load(&docs, &options.against, options)?;
+        timing("archive", t);
+        errors.extend(archive.errors);
+        let drafted = totals_of(&docs);
+        docs.extend(archive.docs);
+        let mut report = check_documents_with(docs, rules, &archive.stats, Some(drafts));
+        // The coverage is the drafts' and the whole archive's, whatever was compared.
+        report.coverage.documents = drafted.0 + archive.totals.0;
+        report.coverage.claims = drafted.1 + archive.totals.1;
+        report.coverage.dates = drafted.2 + archive.totals.2;
         // Only findings that involve a draft; only the drafts' claims are listed.
         report.findings.retain(|f| f.locations.iter().any(|l| l.doc < drafts));
         report.drafts = Some(drafts);
-    }
+        report
+    };
+    timing("stories and rules", t);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.errors = errors;
     let t = std::time::Instant::now();
     report.read_snippets();
     timing("snippets", t);
     Ok(report)
+}
+
+fn totals_of(docs: &[DocFacts]) -> (usize, usize, usize) {
+    (docs.len(), docs.iter().map(|d| d.claims.len()).sum(), docs.iter().map(|d| d.dates.len()).sum())
 }
 
 /// With `CLAIMCHECK_TIMINGS` set, how long a stage took, on stderr (for developers).
@@ -113,8 +129,20 @@ pub fn timing(stage: &str, since: std::time::Instant) {
     }
 }
 
+/// Facts known already, by a document's name and content: a cache's.
+pub type Reuse<'a> = &'a (dyn Fn(&Document, u64) -> Option<DocFacts> + Sync);
+
 /// Read and analyse every document of `inputs`, in input order.
 pub fn analyse_inputs(inputs: &[PathBuf], options: &Options) -> Result<(Vec<DocFacts>, Vec<InputError>), Error> {
+    analyse_inputs_with(inputs, options, None)
+}
+
+/// [`analyse_inputs`], taking from `reuse` the facts of documents it knows.
+pub fn analyse_inputs_with(
+    inputs: &[PathBuf],
+    options: &Options,
+    reuse: Option<Reuse>,
+) -> Result<(Vec<DocFacts>, Vec<InputError>), Error> {
     let sources = input::collect(inputs, &options.walk).map_err(Error::Usage)?;
     let mut errors = sources.errors;
     let resolve = ResolveOptions { published: options.published };
@@ -122,7 +150,19 @@ pub fn analyse_inputs(inputs: &[PathBuf], options: &Options) -> Result<(Vec<DocF
     let mut results: Vec<(usize, Result<DocFacts, InputError>)> = docs
         .par_bridge()
         .map(|(k, d)| {
-            let r = d.map(|d| analyse(&d, &resolve));
+            let r = d.map(|d| {
+                let content = content_hash(&d, &resolve);
+                let mut f = match reuse.and_then(|r| r(&d, content)) {
+                    // (a record's line may have moved in its file)
+                    Some(mut known) => {
+                        known.origin = d.origin.clone();
+                        known
+                    }
+                    None => analyse(&d, &resolve),
+                };
+                f.content = content;
+                f
+            });
             if let Some(cb) = &options.on_document {
                 cb();
             }
@@ -138,6 +178,19 @@ pub fn analyse_inputs(inputs: &[PathBuf], options: &Options) -> Result<(Vec<DocF
         }
     }
     Ok((facts, errors))
+}
+
+/// What a document's facts are made of, hashed: its name, text, metadata and the
+/// options that change how it resolves.
+pub fn content_hash(doc: &Document, options: &ResolveOptions) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    doc.name.hash(&mut h);
+    doc.text.hash(&mut h);
+    format!("{:?}", doc.published).hash(&mut h);
+    doc.ignore_rules.hash(&mut h);
+    options.published.map(|d| d.to_string()).hash(&mut h);
+    h.finish()
 }
 
 /// Documents longer than this are analysed in pieces of about this size, cut at line
@@ -205,9 +258,21 @@ fn chunks(text: &str, size: usize) -> Vec<(usize, usize)> {
 }
 
 /// Run the rules over documents already analysed.
-pub fn check_documents(mut docs: Vec<DocFacts>, rules: &[Box<dyn check::Rule>]) -> Report {
+pub fn check_documents(docs: Vec<DocFacts>, rules: &[Box<dyn check::Rule>]) -> Report {
+    let stats = check::Stats::of(&docs);
+    check_documents_with(docs, rules, &stats, None)
+}
+
+/// [`check_documents`] with words weighed by `stats` (an archive's, in archive mode),
+/// and, with `focus`, only findings that involve the first `focus` documents sought.
+pub fn check_documents_with(
+    mut docs: Vec<DocFacts>,
+    rules: &[Box<dyn check::Rule>],
+    stats: &check::Stats,
+    focus: Option<usize>,
+) -> Report {
     let t = std::time::Instant::now();
-    let stories = check::stories::Stories::new(&docs);
+    let stories = check::stories::Stories::with_stats(&docs, &stats.terms);
     timing("stories", t);
     borrow_references(&mut docs, &stories);
     let coverage = Coverage {
@@ -219,7 +284,8 @@ pub fn check_documents(mut docs: Vec<DocFacts>, rules: &[Box<dyn check::Rule>]) 
     let findings = if rules.is_empty() {
         Vec::new()
     } else {
-        let corpus = check::Corpus::with_stories(&docs, stories);
+        let mut corpus = check::Corpus::with_stats(&docs, stories, &stats.subjects);
+        corpus.focus = focus.map(|n| (0..docs.len()).map(|k| k < n).collect());
         let mut findings = check::run(rules, &corpus);
         findings.retain(|f| !ignored(&docs, f));
         findings

@@ -413,3 +413,67 @@ fn a_zero_too_many_is_a_slip_in_one_article_and_in_a_sentence_retold_the_next_da
     let got = findings_of(&dir);
     assert!(got.iter().all(|f| f.1 == "info"), "{got:?}");
 }
+
+/// A finding as a draft's reader sees it: rule, severity, the draft's spans.
+type DraftFinding = (String, String, Vec<(u64, u64)>);
+
+/// The findings of a `check --format json` run that touch `draft`: (rule, severity, the
+/// draft's spans), sorted, and the run's whole output.
+fn draft_findings(args: &[&std::ffi::OsStr], draft: &Path) -> (Vec<DraftFinding>, String) {
+    let (code, out, err) = run(bin().args(["check", "--format", "json", "--fail-on", "never"]).args(args));
+    assert_eq!(code, 0, "{err}");
+    let report = json(&out);
+    let name = draft.to_string_lossy();
+    let mut got: Vec<DraftFinding> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| {
+            let spans: Vec<(u64, u64)> = f["locations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|l| l["doc"].as_str() == Some(&*name))
+                .map(|l| (l["start"].as_u64().unwrap(), l["end"].as_u64().unwrap()))
+                .collect();
+            (!spans.is_empty())
+                .then(|| (f["rule"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string(), spans))
+        })
+        .collect();
+    got.sort();
+    (got, out)
+}
+
+#[test]
+fn a_draft_against_an_archive_gets_what_a_full_check_gives_it_cold_warm_and_after_an_edit() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example");
+    let archive = tempdir("archive");
+    for f in ["01_ar_storm.txt", "03_en_wire.txt", "04_ar_convoy.txt"] {
+        std::fs::copy(example.join(f), archive.join(f)).unwrap();
+    }
+    let drafts = tempdir("drafts");
+    let draft = drafts.join("02_en_storm.txt");
+    std::fs::copy(example.join("02_en_storm.txt"), &draft).unwrap();
+    let cache = tempdir("cache");
+    let against: Vec<&std::ffi::OsStr> =
+        vec![draft.as_os_str(), "--against".as_ref(), archive.as_os_str(), "--cache-dir".as_ref(), cache.as_os_str()];
+    let full: Vec<&std::ffi::OsStr> = vec![draft.as_os_str(), archive.as_os_str()];
+
+    let (want, _) = draft_findings(&full, &draft);
+    let (cold, cold_out) = draft_findings(&against, &draft);
+    assert!(want.iter().any(|f| f.0 == "value-mismatch" && f.1 == "error"), "{want:?}");
+    assert_eq!(cold, want);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1, "one cache file for the archive");
+    let (warm, warm_out) = draft_findings(&against, &draft);
+    assert_eq!(warm, want);
+    assert_eq!(warm_out, cold_out, "a warm cache gives the same report");
+
+    // The wire copy now agrees with the draft ("at least 40"): the cache must not hide it.
+    let wire = archive.join("03_en_wire.txt");
+    let text = std::fs::read_to_string(&wire).unwrap().replace("26 rescue operations", "146 rescue operations");
+    std::fs::write(&wire, text).unwrap();
+    let (want, _) = draft_findings(&full, &draft);
+    let (after, _) = draft_findings(&against, &draft);
+    assert!(!want.iter().any(|f| f.0 == "value-mismatch" && f.1 == "error"), "{want:?}");
+    assert_eq!(after, want);
+}

@@ -89,7 +89,13 @@ impl<'a> Corpus<'a> {
     }
 
     pub fn with_stories(docs: &'a [DocFacts], stories: stories::Stories) -> Self {
-        let weights = subject_weights(docs);
+        Corpus::with_stats(docs, stories, &SubjectStats::of(docs))
+    }
+
+    /// A corpus whose subject words are weighed by `subjects` (which may count more
+    /// documents than `docs`: an archive's).
+    pub fn with_stats(docs: &'a [DocFacts], stories: stories::Stories, subjects: &SubjectStats) -> Self {
+        let weights = subjects.weights(docs);
         Corpus { docs, stories, weights, focus: None }
     }
 
@@ -129,22 +135,68 @@ pub fn short(name: &str) -> &str {
 
 /// Inverse document frequency of each subject word over every claim of the corpus,
 /// smoothed so that small corpora still rank words sensibly.
-fn subject_weights(docs: &[DocFacts]) -> FxHashMap<Sym, f32> {
-    let mut df: FxHashMap<Sym, u32> = FxHashMap::default();
-    let mut n = 0u32;
-    for d in docs {
+/// How many claims' clauses hold each word, and of how many claims: a subject word's
+/// weight is its rarity among clauses.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectStats {
+    pub df: FxHashMap<Sym, u32>,
+    pub claims: u32,
+}
+
+impl SubjectStats {
+    pub fn of(docs: &[DocFacts]) -> Self {
+        let mut s = SubjectStats::default();
+        for d in docs {
+            s.add(d);
+        }
+        s
+    }
+
+    pub fn add(&mut self, d: &DocFacts) {
         for c in &d.claims {
-            n += 1;
+            self.claims += 1;
             for &w in &c.desc.subject {
-                *df.entry(w).or_default() += 1;
+                *self.df.entry(w).or_default() += 1;
             }
         }
     }
-    let n = n.max(1) as f32;
-    df.into_iter().map(|(w, f)| (w, ((n + 1.0) / (f as f32 + 0.5)).ln().max(0.05))).collect()
+
+    /// The weights of the words `docs` use.
+    fn weights(&self, docs: &[DocFacts]) -> FxHashMap<Sym, f32> {
+        let n = self.claims.max(1) as f32;
+        let mut out: FxHashMap<Sym, f32> = FxHashMap::default();
+        for d in docs {
+            for c in &d.claims {
+                for &w in &c.desc.subject {
+                    out.entry(w).or_insert_with(|| {
+                        let f = self.df.get(&w).copied().unwrap_or(1);
+                        ((n + 1.0) / (f as f32 + 0.5)).ln().max(0.05)
+                    });
+                }
+            }
+        }
+        out
+    }
 }
 
-/// Run every rule over the corpus; findings sorted by document, line and rule.
+/// What makes words rare, over the documents checked or over a whole archive.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub terms: stories::TermStats,
+    pub subjects: SubjectStats,
+}
+
+impl Stats {
+    pub fn of(docs: &[DocFacts]) -> Self {
+        Stats { terms: stories::TermStats::of(docs), subjects: SubjectStats::of(docs) }
+    }
+
+    pub fn add(&mut self, d: &DocFacts) {
+        self.terms.add(d);
+        self.subjects.add(d);
+    }
+}
+
 pub fn run(rules: &[Box<dyn Rule>], corpus: &Corpus) -> Vec<Finding> {
     use rayon::prelude::*;
     let mut findings: Vec<Finding> = rules

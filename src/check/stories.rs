@@ -33,62 +33,92 @@ pub struct Stories {
     neighbours: Vec<Vec<(u32, f32)>>,
 }
 
+/// How many documents hold each content word, and of how many: what makes a word
+/// rare. A full check counts its own documents; archive mode counts the whole archive
+/// with the drafts, whatever subset of it is compared.
+#[derive(Debug, Clone, Default)]
+pub struct TermStats {
+    pub df: FxHashMap<Sym, u32>,
+    pub docs: usize,
+}
+
+impl TermStats {
+    pub fn of(docs: &[DocFacts]) -> Self {
+        let mut s = TermStats::default();
+        for d in docs {
+            s.add(d);
+        }
+        s
+    }
+
+    pub fn add(&mut self, d: &DocFacts) {
+        self.docs += 1;
+        for &(t, _) in &d.terms {
+            *self.df.entry(t).or_default() += 1;
+        }
+    }
+
+    fn idf(&self, t: Sym) -> f32 {
+        let n = self.docs;
+        let common = if n >= SMALL_CORPUS { (n as f32 * 0.05) as u32 } else { u32::MAX };
+        let f = self.df.get(&t).copied().unwrap_or(1);
+        if f < 2 || f > common {
+            0.0
+        } else {
+            ((n as f32 + 1.0) / f as f32).ln()
+        }
+    }
+
+    /// A document's unit vector over its heaviest words, sorted by word.
+    pub fn vector(&self, d: &DocFacts) -> Vec<(Sym, f32)> {
+        let mut v: Vec<(Sym, f32)> = d
+            .terms
+            .iter()
+            .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * self.idf(t)))
+            .filter(|&(_, w)| w > 0.0)
+            .collect();
+        // The heaviest words carry the cosine; the tail of a long text only costs.
+        if v.len() > VECTOR_TERMS {
+            v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(VECTOR_TERMS);
+            v.sort_unstable_by_key(|e| e.0);
+        }
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+        for e in &mut v {
+            e.1 /= norm;
+        }
+        v
+    }
+
+    /// The heaviest words of a vector: a document is posted under them and probes with them.
+    pub fn probes(v: &[(Sym, f32)]) -> Vec<Sym> {
+        let mut top: Vec<&(Sym, f32)> = v.iter().collect();
+        top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.into_iter().take(PROBE_TERMS).map(|&(t, _)| t).collect()
+    }
+
+    /// Does a corpus of this size compare every pair of documents within the window?
+    pub fn small(&self) -> bool {
+        self.docs < SMALL_CORPUS
+    }
+}
+
 impl Stories {
     pub fn new(docs: &[DocFacts]) -> Self {
+        Stories::with_stats(docs, &TermStats::of(docs))
+    }
+
+    /// The stories of `docs`, words weighed by `stats` (which may count more documents).
+    pub fn with_stats(docs: &[DocFacts], stats: &TermStats) -> Self {
         let n = docs.len();
         if n < 2 {
             return Stories { neighbours: vec![Vec::new(); n] };
         }
         let t0 = std::time::Instant::now();
-        let mut df: FxHashMap<Sym, u32> = FxHashMap::default();
-        for d in docs {
-            for &(t, _) in &d.terms {
-                *df.entry(t).or_default() += 1;
-            }
-        }
-        let common = if n >= 200 { (n as f32 * 0.05) as u32 } else { u32::MAX };
-        let idf = |t: Sym| -> f32 {
-            let f = df.get(&t).copied().unwrap_or(1);
-            if f < 2 || f > common {
-                0.0
-            } else {
-                ((n as f32 + 1.0) / f as f32).ln()
-            }
-        };
-        // Unit vectors, sorted by term.
         use rayon::prelude::*;
-        let vectors: Vec<Vec<(Sym, f32)>> = docs
-            .par_iter()
-            .map(|d| {
-                let mut v: Vec<(Sym, f32)> = d
-                    .terms
-                    .iter()
-                    .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * idf(t)))
-                    .filter(|&(_, w)| w > 0.0)
-                    .collect();
-                // The heaviest words carry the cosine; the tail of a long text only costs.
-                if v.len() > VECTOR_TERMS {
-                    v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                    v.truncate(VECTOR_TERMS);
-                    v.sort_unstable_by_key(|e| e.0);
-                }
-                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-                for e in &mut v {
-                    e.1 /= norm;
-                }
-                v
-            })
-            .collect();
+        let vectors: Vec<Vec<(Sym, f32)>> = docs.par_iter().map(|d| stats.vector(d)).collect();
         crate::timing("stories: vectors", t0);
-        // Each document's heaviest words: it is posted under them, and probes with them.
-        let tops: Vec<Vec<Sym>> = vectors
-            .iter()
-            .map(|v| {
-                let mut top: Vec<&(Sym, f32)> = v.iter().collect();
-                top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                top.into_iter().take(PROBE_TERMS).map(|&(t, _)| t).collect()
-            })
-            .collect();
+        let tops: Vec<Vec<Sym>> = vectors.iter().map(|v| TermStats::probes(v)).collect();
         // Postings by day (documents without a day first, matching any day), so that a
         // probe reads only the documents of its window.
         let day_number = |k: usize| docs[k].reference.map(|r| r.0.num_days_from_ce());
@@ -112,7 +142,7 @@ impl Stories {
                     // candidates are the documents posted under the ones of `k`.
                     let mut seen: Vec<u32> = Vec::new();
                     // A small corpus compares every pair of its days.
-                    let small = n < SMALL_CORPUS;
+                    let small = stats.small();
                     if small {
                         let near = |o: usize| match (day_number(k), day_number(o)) {
                             (Some(a), Some(b)) => (a - b).abs() <= window,

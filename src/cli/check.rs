@@ -27,6 +27,10 @@ pub struct CheckArgs {
     /// reported.
     #[arg(long, value_name = "ARCHIVE")]
     pub against: Vec<PathBuf>,
+    /// Where to keep the archive's facts between runs [default: the user's cache folder,
+    /// `claimcheck` in it].
+    #[arg(long, value_name = "DIR", requires = "against")]
+    pub cache_dir: Option<PathBuf>,
     /// Also print the number of findings per rule (on stderr).
     #[arg(long)]
     pub statistics: bool,
@@ -92,6 +96,7 @@ pub fn run(args: CheckArgs) -> ExitStatus {
     };
     let mut options = args.input.options();
     options.against = args.against.clone();
+    options.cache_dir = args.cache_dir.clone();
     let bar = progress(args.input.quiet);
     options.on_document = bar.as_ref().map(|(_, f)| f.clone());
     let report = claimcheck::check_with_rules(&args.input.paths, &options, &rules);

@@ -10,7 +10,7 @@ use crate::parse::offset;
 use crate::text::{is_word_char, DocText, Span};
 
 /// What kind of number a claim is, beyond its value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ClaimFlags {
     /// The number was written in words.
     pub in_words: bool,
@@ -29,7 +29,7 @@ pub struct ClaimFlags {
 }
 
 /// A numeric claim: spans in the original bytes and in the normalised text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     pub start: usize,
     pub end: usize,

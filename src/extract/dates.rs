@@ -12,7 +12,7 @@ use crate::parse::number::{lookup_number_word, Words};
 use crate::text::{is_word_char, DocText, Span};
 
 /// A date expression found in a document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FoundDate {
     /// Its span in the normalised text.
     pub norm: Span,

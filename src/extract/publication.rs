@@ -9,7 +9,7 @@ use crate::text::DocText;
 use chrono::NaiveDate;
 
 /// How the text states its publication date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Stated {
     Label,
     DateLine,

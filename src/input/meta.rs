@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 /// Where a publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PublishedSource {
     FrontMatter,
     Sidecar,

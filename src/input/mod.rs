@@ -20,7 +20,7 @@ pub use meta::{FrontMatter, PublishedSource};
 pub use walk::{collect, Source, Sources, WalkOptions};
 
 /// Where a document came from, so that its text can be read again for a report.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     /// A text file.
     File(PathBuf),

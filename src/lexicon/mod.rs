@@ -186,7 +186,7 @@ struct HolidayEntry {
 }
 
 /// When a holiday falls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum HolidayRule {
     /// (month, day) in the Gregorian calendar.
     Gregorian(u32, u32),
@@ -197,7 +197,7 @@ pub enum HolidayRule {
 }
 
 /// A unit of time in relative expressions ("الشهر الماضي", "last year").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     Day,
@@ -207,7 +207,7 @@ pub enum Unit {
 }
 
 /// A part of a month or a year ("مطلع", "منتصف", "أواخر").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     Start,

@@ -16,7 +16,7 @@ use super::{expected, fail, offset, PResult};
 use crate::lexicon::{HolidayRule, Lexicon, Part, Unit};
 
 /// A year as written: absolute, relative to the reference ("العام الماضي"), or absent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum YearRef {
     Abs(i32),
     Rel(i32),
@@ -24,14 +24,14 @@ pub enum YearRef {
 }
 
 /// A month as written: by name or number, or relative ("من هذا الشهر").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MonthRef {
     Abs(u32),
     Rel(i32),
 }
 
 /// A date expression before resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DateExpr {
     /// A day; `modifier` is "الماضي/الحالي/المقبل" after its month.
     Day {

@@ -23,7 +23,7 @@ use crate::text::symbols::{intern_all, Sym};
 use crate::text::{normalize_word, DocText, TokenKind};
 
 /// What a claim is a number of.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Descriptor {
     /// The counted thing, canonical ("قتيل" for "شهيدا", "%" for "بالمئة").
     pub what: Option<Sym>,
@@ -387,7 +387,7 @@ mod tests {
 
 /// What a date is the date of: the stems of the content words right around it (the
 /// event's verb and object) and of its clause.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DateContext {
     pub near: Vec<Sym>,
     pub subject: Vec<Sym>,

@@ -25,7 +25,7 @@ use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 
 /// A claim with its place in the document, in time, and its descriptor.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ClaimFact {
     pub claim: Claim,
     /// Its sentence's index and original byte range.
@@ -50,7 +50,7 @@ impl std::ops::Deref for ClaimFact {
 }
 
 /// A date expression with its value.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DateFact {
     pub date: FoundDate,
     pub value: Option<DateValue>,
@@ -76,7 +76,7 @@ impl std::ops::Deref for DateFact {
 
 /// What passes between documents of a passage: its words (hashed) and, in place of
 /// each claim or date, a mark that points at it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Piece {
     Word(u32),
     Claim(u32),
@@ -84,7 +84,7 @@ pub enum Piece {
 }
 
 /// A sentence that holds a claim or a date, for aligning passages across documents.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     pub sentence: u32,
     /// Original byte range.
@@ -93,7 +93,7 @@ pub struct Passage {
 }
 
 /// A document's language, by its letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Language {
     Arabic,
     English,
@@ -110,14 +110,14 @@ impl Language {
 
 /// `<!-- claimcheck: ignore RULE -->`: findings of `rule` (or all, `None`) on `line`
 /// are not reported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suppression {
     pub line: usize,
     pub rule: Option<String>,
 }
 
 /// Everything the checks need of one document, without its text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DocFacts {
     pub name: String,
     pub origin: Origin,
@@ -144,9 +144,42 @@ pub struct DocFacts {
     pub suppressions: Vec<Suppression>,
     /// A document from standard input keeps its text: it cannot be read twice.
     pub kept_text: Option<String>,
+    /// A hash of what the facts are made from (name, text, metadata), to know them again.
+    pub content: u64,
 }
 
 impl DocFacts {
+    /// Replace every word id by `map(id)`, keeping sorted lists sorted: facts stored by
+    /// one process hold its ids, and another process's table gives the same words other
+    /// ids.
+    pub fn remap_symbols(&mut self, map: &mut impl FnMut(Sym) -> Sym) {
+        let sorted = |v: &mut Vec<Sym>, map: &mut dyn FnMut(Sym) -> Sym| {
+            for s in v.iter_mut() {
+                *s = map(*s);
+            }
+            v.sort_unstable();
+        };
+        for (t, _) in &mut self.terms {
+            *t = map(*t);
+        }
+        self.terms.sort_unstable();
+        for c in &mut self.claims {
+            let d = &mut c.desc;
+            d.what = d.what.map(&mut *map);
+            // (the words around the number keep their order: those before come first)
+            for s in &mut d.near {
+                *s = map(*s);
+            }
+            sorted(&mut d.subject, map);
+            sorted(&mut d.scope, map);
+            sorted(&mut d.source, map);
+        }
+        for d in &mut self.dates {
+            sorted(&mut d.context.near, map);
+            sorted(&mut d.context.subject, map);
+        }
+    }
+
     /// The publication date, when the document states one (not an inferred reference).
     pub fn publication(&self) -> Option<(NaiveDate, ReferenceSource)> {
         self.reference.filter(|(_, s)| s.is_publication())
@@ -227,6 +260,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
         ignore_rules: doc.ignore_rules.clone(),
         suppressions: suppressions(text.original),
         kept_text: None,
+        content: 0,
     };
     std::mem::swap(&mut facts.dates, &mut dates);
     resolve_times(&mut facts);

@@ -17,7 +17,7 @@ use crate::text::DocText;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Where a document's reference day came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ReferenceSource {
     Published(PublishedSource),
     Stated(Stated),

@@ -8,7 +8,7 @@ use crate::lexicon::describe::{Describe, Direction};
 use crate::text::DocText;
 
 /// "rose from A to B": `from` and `to` are claim indices in the document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Trend {
     pub direction: Direction,
     pub from: u32,
@@ -17,7 +17,7 @@ pub struct Trend {
 
 /// Two dates of one sentence whose events the sentence orders: the event at `first`
 /// happened no later than the event at `then`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateOrder {
     pub first: u32,
     pub then: u32,

@@ -9,7 +9,7 @@ use crate::lexicon::Lexicon;
 use crate::text::DocText;
 
 /// Where a claim's time came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TimeSource {
     /// A date in its sentence.
     Sentence,

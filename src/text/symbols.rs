@@ -43,6 +43,11 @@ pub fn intern_all<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Sym> {
     words.into_iter().map(|w| intern_locked(&mut t, w)).collect()
 }
 
+/// Every word of the table, in id order (to store facts that hold ids).
+pub fn snapshot() -> Vec<Arc<str>> {
+    table().lock().expect("symbol table lock").names.clone()
+}
+
 /// The word of an id.
 pub fn name(id: Sym) -> Arc<str> {
     let t = table().lock().expect("symbol table lock");
