@@ -121,6 +121,24 @@ impl Status {
     }
 }
 
+/// One bit for each stem-matched word list.
+mod class {
+    pub const AGE: u32 = 1;
+    pub const SCOPE: u32 = 1 << 1;
+    pub const NOT_SCOPE: u32 = 1 << 2;
+    pub const SOURCE_MARKER: u32 = 1 << 3;
+    pub const SOURCE_FILLER: u32 = 1 << 4;
+    pub const SOURCE_VERB: u32 = 1 << 5;
+    pub const NOT_FUTURE: u32 = 1 << 6;
+    pub const PAST: u32 = 1 << 7;
+    pub const RISE: u32 = 1 << 8;
+    pub const FALL: u32 = 1 << 9;
+    pub const TREND_TO: u32 = 1 << 10;
+    pub const AFTER: u32 = 1 << 11;
+    pub const BEFORE: u32 = 1 << 12;
+    pub const STOPWORD: u32 = 1 << 13;
+}
+
 /// The descriptor word lists, normalised and indexed.
 #[derive(Debug, Clone)]
 pub struct Describe {
@@ -154,6 +172,11 @@ pub struct Describe {
     from_after: PhraseSet<()>,
     after: FxHashSet<String>,
     before: FxHashSet<String>,
+    /// For each word of the stem-matched lists above, the lists it is in (one bit a
+    /// list): a word is looked up once, whatever it is asked.
+    classes: FxHashMap<String, u32>,
+    /// This instance, for the per-thread memo of [`Describe::class_of`].
+    id: u32,
 }
 
 /// A direction of change.
@@ -399,7 +422,64 @@ impl Describe {
             from_after: PhraseSet::new(f.trend.from_after.iter().map(|w| (phrase(w), ()))),
             after: set(&f.order.after),
             before: set(&f.order.before),
+            classes: FxHashMap::default(),
+            id: 0,
+        }
+        .indexed())
+    }
+
+    fn indexed(mut self) -> Self {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        self.id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let lists: [(&FxHashSet<String>, u32); 14] = [
+            (&self.age_words, class::AGE),
+            (&self.scope_words, class::SCOPE),
+            (&self.not_scope, class::NOT_SCOPE),
+            (&self.source_markers, class::SOURCE_MARKER),
+            (&self.source_filler, class::SOURCE_FILLER),
+            (&self.source_verbs, class::SOURCE_VERB),
+            (&self.not_future, class::NOT_FUTURE),
+            (&self.past, class::PAST),
+            (&self.rise, class::RISE),
+            (&self.fall, class::FALL),
+            (&self.trend_to, class::TREND_TO),
+            (&self.after, class::AFTER),
+            (&self.before, class::BEFORE),
+            (&self.stopwords, class::STOPWORD),
+        ];
+        let mut classes: FxHashMap<String, u32> = FxHashMap::default();
+        for (list, bit) in lists {
+            for w in list {
+                *classes.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        self.classes = classes;
+        self
+    }
+
+    /// The lists any form of `w` (without glued prefixes and pronoun suffixes) is in,
+    /// memoised per thread: a corpus repeats its words.
+    fn class_of(&self, w: &str) -> u32 {
+        use std::cell::RefCell;
+        thread_local! {
+            static MEMO: RefCell<(u32, FxHashMap<String, u32>)> = RefCell::new((0, FxHashMap::default()));
+        }
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != self.id || m.1.len() > 200_000 {
+                *m = (self.id, FxHashMap::default());
+            }
+            if let Some(&c) = m.1.get(w) {
+                return c;
+            }
+            let c = stems(w).fold(0, |c, s| c | self.classes.get(s).copied().unwrap_or(0));
+            m.1.insert(w.to_string(), c);
+            c
         })
+    }
+
+    fn is(&self, w: &str, bit: u32) -> bool {
+        self.class_of(w) & bit != 0
     }
 
     /// The role a phrase starting at `words[0]` names, and how many words it takes.
@@ -422,7 +502,7 @@ impl Describe {
     }
 
     pub fn is_age_word(&self, w: &str) -> bool {
-        stems(w).any(|s| self.age_words.contains(s))
+        self.is(w, class::AGE)
     }
 
     /// Does a marker of a whole ("من أصل", "out of") start at `words[0]`?
@@ -472,7 +552,7 @@ impl Describe {
     }
 
     pub fn is_scope_word(&self, w: &str) -> bool {
-        stems(w).any(|s| self.scope_words.contains(s))
+        self.is(w, class::SCOPE)
     }
 
     /// A counted thing a story has many of (a duration, a sum of money), by its key.
@@ -482,19 +562,19 @@ impl Describe {
 
     /// An adjective-like word that says where, not which ("جنوبي").
     pub fn is_not_scope(&self, w: &str) -> bool {
-        stems(w).any(|s| self.not_scope.contains(s))
+        self.is(w, class::NOT_SCOPE)
     }
 
     pub fn is_source_marker(&self, w: &str) -> bool {
-        stems(w).any(|s| self.source_markers.contains(s))
+        self.is(w, class::SOURCE_MARKER)
     }
 
     pub fn is_source_filler(&self, w: &str) -> bool {
-        stems(w).any(|s| self.source_filler.contains(s))
+        self.is(w, class::SOURCE_FILLER)
     }
 
     pub fn is_source_verb(&self, w: &str) -> bool {
-        stems(w).any(|s| self.source_verbs.contains(s))
+        self.is(w, class::SOURCE_VERB)
     }
 
     /// Does a word say the sentence is about the future: a forecast or plan word, or a
@@ -506,7 +586,7 @@ impl Describe {
         }
         let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
         let verb = w.strip_prefix('س').is_some_and(|r| r.starts_with(['ي', 'ت', 'ن']) && r.chars().count() >= 4);
-        verb && !stems(w).any(|s| self.not_future.contains(s))
+        verb && !self.is(w, class::NOT_FUTURE)
     }
 
     /// "حتى", "until": the date after it ends a period.
@@ -519,7 +599,7 @@ impl Describe {
         if w.is_ascii() {
             return self.past.contains(w) || (w.len() > 4 && w.ends_with("ed"));
         }
-        stems(w).any(|s| self.past.contains(s))
+        self.is(w, class::PAST)
     }
 
     /// The tense of a run of words: future if any word says so, else past if a past
@@ -536,9 +616,9 @@ impl Describe {
 
     /// The direction a word of change names ("ارتفع", "fell").
     pub fn direction(&self, w: &str) -> Option<Direction> {
-        if stems(w).any(|s| self.rise.contains(s)) {
+        if self.is(w, class::RISE) {
             Some(Direction::Rise)
-        } else if stems(w).any(|s| self.fall.contains(s)) {
+        } else if self.is(w, class::FALL) {
             Some(Direction::Fall)
         } else {
             None
@@ -550,7 +630,7 @@ impl Describe {
     }
 
     pub fn is_trend_to(&self, w: &str) -> bool {
-        stems(w).any(|s| self.trend_to.contains(s)) || self.trend_to.contains(w)
+        self.is(w, class::TREND_TO)
     }
 
     /// How many words a "the old figure comes next" phrase at `words[0]` takes.
@@ -560,16 +640,16 @@ impl Describe {
 
     /// "بعد", "after": what follows happened first.
     pub fn is_after(&self, w: &str) -> bool {
-        stems(w).any(|s| self.after.contains(s))
+        self.is(w, class::AFTER)
     }
 
     /// "قبل", "before": what precedes happened first.
     pub fn is_before(&self, w: &str) -> bool {
-        stems(w).any(|s| self.before.contains(s))
+        self.is(w, class::BEFORE)
     }
 
     pub fn is_stopword(&self, w: &str) -> bool {
-        stems(w).any(|s| self.stopwords.contains(s))
+        self.is(w, class::STOPWORD)
     }
 }
 

@@ -415,33 +415,51 @@ fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Pas
 /// stemmed, stopwords left out, at most [`MAX_TERMS`] (the most frequent).
 fn terms(text: &DocText) -> Vec<(Sym, u16)> {
     let describe = Describe::default_describe();
+    // Distinct words first: a text repeats its words, and each is judged once.
     let mut counts: rustc_hash::FxHashMap<&str, (u16, u32)> = Default::default();
     for (k, t) in text.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let w = text.token_text(t);
-        if w.chars().count() < 3 || describe.is_stopword(w) {
-            continue;
-        }
-        let e = counts.entry(w).or_insert((0, k as u32));
+        let e = counts.entry(text.token_text(t)).or_insert((0, k as u32));
         e.0 = e.0.saturating_add(1);
     }
     // Stems of distinct words; words of one stem add up.
-    let mut stemmed: rustc_hash::FxHashMap<String, (u16, u32)> = Default::default();
+    let mut stemmed: rustc_hash::FxHashMap<Sym, (u16, u32)> = Default::default();
     for (w, (n, first)) in counts {
-        let s = crate::lexicon::describe::stem(w);
-        let e = stemmed.entry(s).or_insert((0, first));
+        if w.chars().nth(2).is_none() || describe.is_stopword(w) {
+            continue;
+        }
+        let e = stemmed.entry(stem_id(w)).or_insert((0, first));
         e.0 = e.0.saturating_add(n);
         e.1 = e.1.min(first);
     }
-    let mut v: Vec<(String, (u16, u32))> = stemmed.into_iter().collect();
+    let mut v: Vec<(Sym, (u16, u32))> = stemmed.into_iter().collect();
     v.sort_unstable_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
     v.truncate(MAX_TERMS);
-    let ids = crate::text::symbols::intern_all(v.iter().map(|(s, _)| s.as_str()));
-    let mut out: Vec<(Sym, u16)> = ids.into_iter().zip(v.iter().map(|(_, (n, _))| *n)).collect();
+    let mut out: Vec<(Sym, u16)> = v.into_iter().map(|(s, (n, _))| (s, n)).collect();
     out.sort_unstable();
     out
+}
+
+/// The id of a word's stem, memoised per thread.
+fn stem_id(w: &str) -> Sym {
+    use std::cell::RefCell;
+    thread_local! {
+        static MEMO: RefCell<rustc_hash::FxHashMap<String, Sym>> = RefCell::new(Default::default());
+    }
+    if let Some(s) = MEMO.with(|m| m.borrow().get(w).copied()) {
+        return s;
+    }
+    let s = crate::text::symbols::intern(&crate::lexicon::describe::stem(w));
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(w.to_string(), s);
+    });
+    s
 }
 
 /// The most content words a document keeps.
