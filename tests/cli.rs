@@ -477,3 +477,52 @@ fn a_draft_against_an_archive_gets_what_a_full_check_gives_it_cold_warm_and_afte
     assert!(!want.iter().any(|f| f.0 == "value-mismatch" && f.1 == "error"), "{want:?}");
     assert_eq!(after, want);
 }
+
+#[test]
+fn a_baseline_hides_known_findings_through_unrelated_edits_and_shows_new_ones() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example");
+    let dir = tempdir("baseline-corpus");
+    for f in ["01_ar_storm.txt", "02_en_storm.txt", "03_en_wire.txt", "04_ar_convoy.txt"] {
+        std::fs::copy(example.join(f), dir.join(f)).unwrap();
+    }
+    let baseline = tempdir("baseline").join("baseline.json");
+    let (code, _, err) = run(bin().args(["check", "--format", "json", "--write-baseline"]).arg(&baseline).arg(&dir));
+    assert_eq!(code, 1, "the findings still fail the run that records them: {err}");
+    let recorded = json(&std::fs::read_to_string(&baseline).unwrap());
+    let n = recorded["findings"].as_array().unwrap().len();
+    assert!(n >= 3, "{recorded}");
+
+    let check = |dir: &Path| {
+        let (code, out, err) = run(bin().args(["check", "--format", "json", "--baseline"]).arg(&baseline).arg(dir));
+        (code, json(&out), err)
+    };
+    let (code, report, err) = check(&dir);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(report["summary"]["hidden_by_baseline"], n as u64);
+
+    // An unrelated edit (a new first paragraph) moves every offset: still hidden.
+    let wire = dir.join("03_en_wire.txt");
+    let text = std::fs::read_to_string(&wire).unwrap();
+    let (title, body) = text.split_once("\n\n").unwrap();
+    std::fs::write(&wire, format!("{title}\n\nAid agencies appealed for blankets and fuel.\n\n{body}")).unwrap();
+    let (code, report, _) = check(&dir);
+    assert_eq!((code, report["findings"].as_array().unwrap().len()), (0, 0), "{report}");
+
+    // A changed figure is a new finding: the caption's twin now says 2023.
+    let caption = dir.join("01_ar_storm.txt");
+    let text = std::fs::read_to_string(&caption).unwrap();
+    assert!(text.contains("كانون الثاني 2024"));
+    std::fs::write(&caption, text.replace("كانون الثاني 2024", "كانون الثاني 2023")).unwrap();
+    let (code, report, _) = check(&dir);
+    assert_eq!(code, 1);
+    let rules: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"aligned-passage"), "{rules:?}");
+
+    // A file that is not a baseline is a usage error, named.
+    let bad = dir.join("notes.json");
+    std::fs::write(&bad, "{\"a\": 1}").unwrap();
+    let (code, _, err) = run(bin().args(["check", "--baseline"]).arg(&bad).arg(&dir));
+    assert_eq!(code, 2);
+    assert!(err.contains("notes.json") && err.contains("not a claimcheck baseline"), "{err}");
+}

@@ -31,6 +31,13 @@ pub struct CheckArgs {
     /// `claimcheck` in it].
     #[arg(long, value_name = "DIR", requires = "against")]
     pub cache_dir: Option<PathBuf>,
+    /// Report only findings that are not in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the findings of this run as a baseline in FILE (JSON, by fingerprints that
+    /// survive unrelated edits).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Also print the number of findings per rule (on stderr).
     #[arg(long)]
     pub statistics: bool,
@@ -111,6 +118,18 @@ pub fn run(args: CheckArgs) -> ExitStatus {
     if report.docs.is_empty() {
         return ExitStatus::failure("no documents to check (check the paths and --glob)");
     }
+    let mut report = report;
+    if let Some(file) = &args.write_baseline {
+        if let Err(e) = write_baseline(&report, file) {
+            return ExitStatus::failure(format!("{}: cannot write the baseline: {e}", file.display()));
+        }
+    }
+    if let Some(file) = &args.baseline {
+        match read_baseline(file) {
+            Ok(known) => report.hide_known(&known),
+            Err(e) => return ExitStatus::failure(format!("{}: {e}", file.display())),
+        }
+    }
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
@@ -160,6 +179,47 @@ pub fn run(args: CheckArgs) -> ExitStatus {
         Some(level) if report.count_at_least(level) > 0 => ExitStatus::Findings,
         _ => ExitStatus::Ok,
     }
+}
+
+/// A baseline: every finding's fingerprint, with its rule, message and first location
+/// for the people who read the file.
+fn write_baseline(report: &claimcheck::report::Report, file: &std::path::Path) -> std::io::Result<()> {
+    let prints = report.fingerprints();
+    let mut entries: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .zip(&prints)
+        .map(|(f, p)| {
+            let at = f.locations.first().map(|l| format!("{}:{}", report.docs[l.doc].name, l.line)).unwrap_or_default();
+            serde_json::json!({"fingerprint": p, "rule": f.rule, "severity": f.severity.as_str(), "message": f.message, "at": at})
+        })
+        .collect();
+    entries.sort_by(|a, b| a["fingerprint"].as_str().cmp(&b["fingerprint"].as_str()));
+    let doc = serde_json::json!({"claimcheck_baseline": 1, "findings": entries});
+    let mut text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
+    text.push('\n');
+    std::fs::write(file, text)
+}
+
+/// The fingerprints of a baseline file.
+fn read_baseline(file: &std::path::Path) -> Result<std::collections::HashSet<String>, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read the baseline: {e}"))?;
+    let doc: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("not a claimcheck baseline (invalid JSON: {e})"))?;
+    let Some(findings) =
+        doc.get("findings").and_then(|f| f.as_array()).filter(|_| doc.get("claimcheck_baseline").is_some())
+    else {
+        return Err("not a claimcheck baseline (write one with --write-baseline)".into());
+    };
+    findings
+        .iter()
+        .map(|f| {
+            f.get("fingerprint")
+                .and_then(|p| p.as_str())
+                .map(str::to_string)
+                .ok_or_else(|| "a baseline finding without a fingerprint".to_string())
+        })
+        .collect()
 }
 
 /// The terminal's width, from COLUMNS (a terminal sets it for programs it runs), else 100.

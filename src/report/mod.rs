@@ -62,6 +62,31 @@ pub struct Report {
 }
 
 impl Report {
+    /// The fingerprint of every finding (snippets read), in order.
+    pub fn fingerprints(&self) -> Vec<String> {
+        (0..self.findings.len()).map(|k| fingerprint::fingerprint(self, k)).collect()
+    }
+
+    /// Leave out the findings whose fingerprints `known` holds (a baseline's), and count
+    /// them.
+    pub fn hide_known(&mut self, known: &std::collections::HashSet<String>) {
+        let prints = self.fingerprints();
+        let keep: Vec<bool> = prints.iter().map(|p| !known.contains(p)).collect();
+        let mut k = 0;
+        self.findings.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        if self.snippets.len() == keep.len() {
+            let mut k = 0;
+            self.snippets.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
+        self.hidden_by_baseline += keep.iter().filter(|&&x| !x).count();
+    }
+
     /// The documents whose claims and dates a report lists, and those it names.
     pub fn listed(&self) -> (&[DocFacts], Vec<usize>) {
         match self.drafts {
