@@ -178,7 +178,9 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         evidence.push(format!("the same event or measure: {}", d.role(r).id));
     }
     if !near_shared.is_empty() {
-        let w: Vec<String> = near_shared.iter().map(|s| name(*s).to_string()).collect();
+        // (by word, not by id: ids follow the order documents were read in)
+        let mut w: Vec<String> = near_shared.iter().map(|s| name(*s).to_string()).collect();
+        w.sort_unstable();
         evidence.push(format!("the same words around the number: {}", w.join(", ")));
     }
     if !words.is_empty() {
@@ -265,7 +267,7 @@ pub fn subject_overlap(corpus: &Corpus, a: &[Sym], b: &[Sym]) -> (f32, Vec<Strin
     }
     let score = common.iter().map(w).sum::<f32>() / denom;
     let mut by_weight: Vec<&Sym> = common.iter().collect();
-    by_weight.sort_by(|x, y| w(y).total_cmp(&w(x)));
+    by_weight.sort_by(|x, y| w(y).total_cmp(&w(x)).then_with(|| name(**x).cmp(&name(**y))));
     (score, by_weight.into_iter().take(4).map(|s| name(*s).to_string()).collect())
 }
 

@@ -86,13 +86,13 @@ impl Serialize for Claim<'_> {
         m.serialize_entry("role", &c.desc.role.map(|r| describe.role(r).id.clone()))?;
         m.serialize_entry("status", c.desc.status.as_str())?;
         if !c.desc.scope.is_empty() {
-            m.serialize_entry("scope", &c.desc.scope.iter().map(|w| name(*w).to_string()).collect::<Vec<_>>())?;
+            m.serialize_entry("scope", &words(&c.desc.scope))?;
         }
         if c.desc.part {
             m.serialize_entry("part", &true)?;
         }
         if !c.desc.source.is_empty() {
-            m.serialize_entry("source", &c.desc.source.iter().map(|w| name(*w).to_string()).collect::<Vec<_>>())?;
+            m.serialize_entry("source", &words(&c.desc.source))?;
         }
         if c.flags.share {
             m.serialize_entry("share", &true)?;
@@ -254,4 +254,12 @@ pub fn write_facts(report: &Report, out: &mut dyn Write) -> std::io::Result<()> 
         }
     }
     w.flush()
+}
+
+/// Words of a descriptor list, in alphabetical order (their ids follow the order in
+/// which documents were read, which varies from run to run).
+fn words(ids: &[crate::text::symbols::Sym]) -> Vec<String> {
+    let mut v: Vec<String> = ids.iter().map(|w| name(*w).to_string()).collect();
+    v.sort_unstable();
+    v
 }
