@@ -101,6 +101,11 @@ fn main() {
     against("draft --against the 30k archive, cold cache");
     against("draft --against the 30k archive, warm cache");
     against("draft --against the 30k archive, warm cache (again)");
+    // One article on one line of 10 MiB: time linear in its length, memory bounded.
+    let line = dir.join("one-line.txt");
+    let sentence = "قتل 12 شخصا في الهجوم يوم الأربعاء 12 من تشرين الثاني وأصيب أكثر من 40 آخرين. ";
+    std::fs::write(&line, format!("عنوان\n\n{}\n", sentence.repeat((10 << 20) / sentence.len()))).unwrap();
+    run("claimcheck check, one 10 MiB line", Command::new(bin).args(["check", "--format", "json"]).arg(&line));
     if std::env::var_os("CLAIMCHECK_BENCH_300K").is_some() {
         let f = std::fs::File::open(&real).unwrap();
         let r = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(f));

@@ -526,3 +526,61 @@ fn a_baseline_hides_known_findings_through_unrelated_edits_and_shows_new_ones() 
     assert_eq!(code, 2);
     assert!(err.contains("notes.json") && err.contains("not a claimcheck baseline"), "{err}");
 }
+
+#[test]
+fn bad_inputs_are_named_and_skipped_in_bounded_time_and_the_rest_is_checked() {
+    let dir = tempdir("bad-inputs");
+    let mkfifo = |p: &Path| {
+        let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    };
+    mkfifo(&dir.join("pipe.txt"));
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+    write(&dir, "good.txt", "عنوان\n\nقتل 12 شخصا في الهجوم.\n".as_bytes());
+    // Old Mac line endings: three lines, not one.
+    write(&dir, "cr.txt", b"Title\rThe storm killed 23 people on Monday.\rMore than 40 families fled.\r");
+    write(&dir, "side.txt", "عنوان\n\nأصيب 7 أشخاص.\n".as_bytes());
+    mkfifo(&dir.join("side.txt.meta.yaml"));
+    write(&dir, "deep.txt", "عنوان\n\nأصيب 9 أشخاص.\n".as_bytes());
+    write(&dir, "deep.txt.meta.yaml", format!("published: {}{}\n", "[".repeat(30_000), "]".repeat(30_000)).as_bytes());
+    write(&dir, "huge.txt", "عنوان\n\nأصيب 5 أشخاص.\n".as_bytes());
+    write(&dir, "huge.txt.meta.yaml", format!("published: {}\n", "x".repeat(200_000)).as_bytes());
+    // One line of 256 KiB, dense with figures and dates (the benchmark has 10 MiB ones).
+    let sentence = "قتل 12 شخصا في الهجوم يوم الأربعاء 12 من تشرين الثاني وأصيب أكثر من 40 آخرين. ";
+    let repeats = (256 << 10) / sentence.len();
+    write(&dir, "long.txt", format!("عنوان\n\n{}\n", sentence.repeat(repeats)).as_bytes());
+
+    let child = bin()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Generous: a hang (a FIFO read, /dev/zero) would never end.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    let out = rx.recv_timeout(std::time::Duration::from_secs(300)).expect("the run hung");
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("pipe.txt: not a regular file (a FIFO)"), "{err}");
+    assert!(err.contains("zero.txt: not a regular file (a device)"), "{err}");
+    assert!(err.contains("side.txt.meta.yaml: sidecar not a regular file"), "{err}");
+    assert!(err.contains("deep.txt.meta.yaml:1: metadata not read: nested more than 32 levels deep"), "{err}");
+    assert!(err.contains("huge.txt.meta.yaml: sidecar not read: larger than 64 KiB"), "{err}");
+    let report = json(&String::from_utf8(out.stdout).unwrap());
+    let claims = report["claims"].as_array().unwrap();
+    let of = |file: &str| -> Vec<(u64, String)> {
+        claims
+            .iter()
+            .filter(|c| c["doc"].as_str().unwrap().ends_with(file))
+            .map(|c| (c["line"].as_u64().unwrap(), c["text"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    assert_eq!(of("good.txt"), vec![(3, "12 شخصا".to_string())]);
+    assert_eq!(of("side.txt"), vec![(3, "7 أشخاص".to_string())]);
+    assert_eq!(of("deep.txt"), vec![(3, "9 أشخاص".to_string())]);
+    assert_eq!(of("huge.txt"), vec![(3, "5 أشخاص".to_string())]);
+    assert_eq!(of("cr.txt"), vec![(2, "23 people".to_string()), (3, "More than 40 families".to_string())]);
+    assert_eq!(of("long.txt").len(), 2 * repeats, "every figure of the long line is read");
+}

@@ -16,12 +16,26 @@ pub enum Stated {
 }
 
 /// The publication date the text states, if any.
+/// How many bytes before a date a publication label is looked for (60 characters of
+/// up to 4 bytes).
+const LABEL_WINDOW: usize = 240;
+
 pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) -> Option<(NaiveDate, Stated)> {
     let text = doc.text();
     // A label before the date on its line.
     for d in dates {
         let at = d.norm.start as usize;
-        let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |k| k + 1);
+        // Only the last few hundred bytes before the date: a label stands within 60
+        // characters of it, and a long line must not cost a scan a date.
+        let mut from = at.saturating_sub(LABEL_WINDOW);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let line_start = match text[from..at].rfind(['\n', '\r']) {
+            Some(k) => from + k + 1,
+            None if from > 0 => continue,
+            None => 0,
+        };
         let before = &text[line_start..at];
         if before.chars().count() >= 60 {
             continue;
@@ -53,6 +67,10 @@ pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) ->
     for &(s, e) in first.chain(last) {
         for d in dates.iter().filter(|d| within(d, (s, e))) {
             let (ds, de) = (d.norm.start as usize, d.norm.end as usize);
+            // More than 30 characters around the date (at most 4 bytes each): not alone.
+            if (e - s) - (de - ds) > 30 * 4 {
+                continue;
+            }
             let rest = text[s..ds].chars().chain(text[de..e].chars()).filter(|c| !c.is_whitespace());
             if rest.count() <= 30 {
                 if let Some(day) = d.expr.full_day() {

@@ -50,7 +50,8 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| ReadError(io_message(&e)))?;
     if bytes.len() as u64 > limit {
-        return Err(ReadError(format!("larger than {} MiB, not read", limit >> 20)));
+        let size = if limit >= 1 << 20 { format!("{} MiB", limit >> 20) } else { format!("{} KiB", limit >> 10) };
+        return Err(ReadError(format!("larger than {size}, not read")));
     }
     Ok(bytes)
 }
