@@ -19,6 +19,8 @@ pub enum Stated {
 /// How many bytes before a date a publication label is looked for (60 characters of
 /// up to 4 bytes).
 const LABEL_WINDOW: usize = 240;
+/// A line this much longer than its date is not a date alone on a line.
+const LONG_LINE: usize = 1024;
 
 pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) -> Option<(NaiveDate, Stated)> {
     let text = doc.text();
@@ -67,8 +69,10 @@ pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) ->
     for &(s, e) in first.chain(last) {
         for d in dates.iter().filter(|d| within(d, (s, e))) {
             let (ds, de) = (d.norm.start as usize, d.norm.end as usize);
-            // More than 30 characters around the date (at most 4 bytes each): not alone.
-            if (e - s) - (de - ds) > 30 * 4 {
+            // A long line holds more than 30 other characters, whatever its spaces: the
+            // date is not alone on it (and counting them for every date would cost the
+            // line's length for each).
+            if (e - s) - (de - ds) > LONG_LINE {
                 continue;
             }
             let rest = text[s..ds].chars().chain(text[de..e].chars()).filter(|c| !c.is_whitespace());
