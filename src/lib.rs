@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 use input::{Document, InputError, Source, WalkOptions};
 use rayon::prelude::*;
 use report::{Coverage, Report};
-use resolve::{DocFacts, ReferenceSource, ResolveOptions};
+use resolve::{DocFacts, ReferenceSource, ResolveOptions, Reuse};
 use std::path::PathBuf;
 
 /// What to check and how.
@@ -91,32 +91,29 @@ pub fn check_with_rules(
     } else {
         // The archive's documents that may share a story or a passage with a draft, and
         // the word statistics of the whole archive with the drafts.
-        let archive = archive::load(&docs, &options.against, options)?;
+        let analyse = |reuse: Option<Reuse>| analyse_inputs_with(&options.against, options, reuse);
+        let archive = archive::load(&docs, &options.against, options, &analyse)?;
         timing("archive", t);
         errors.extend(archive.errors);
-        let drafted = totals_of(&docs);
+        let drafted = archive::totals(&docs);
         docs.extend(archive.docs);
         let mut report = check_documents_with(docs, rules, &archive.stats, Some(drafts));
         // The coverage is the drafts' and the whole archive's, whatever was compared.
         report.coverage.documents = drafted.0 + archive.totals.0;
         report.coverage.claims = drafted.1 + archive.totals.1;
         report.coverage.dates = drafted.2 + archive.totals.2;
-        // Only findings that involve a draft; only the drafts' claims are listed.
-        report.findings.retain(|f| f.locations.iter().any(|l| l.doc < drafts));
+        // (the rules ran with the drafts in focus: every finding involves one)
+        // Only the drafts' claims are listed.
         report.drafts = Some(drafts);
         report
     };
-    timing("stories and rules", t);
+    timing("archive, stories and rules", t);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.errors = errors;
     let t = std::time::Instant::now();
     report.read_snippets();
     timing("snippets", t);
     Ok(report)
-}
-
-fn totals_of(docs: &[DocFacts]) -> (usize, usize, usize) {
-    (docs.len(), docs.iter().map(|d| d.claims.len()).sum(), docs.iter().map(|d| d.dates.len()).sum())
 }
 
 /// With `CLAIMCHECK_TIMINGS` set, how long a stage took, on stderr (for developers).
@@ -128,9 +125,6 @@ pub fn timing(stage: &str, since: std::time::Instant) {
         let _ = writeln!(std::io::stderr(), "timing: {stage}: {:.3} s", since.elapsed().as_secs_f64());
     }
 }
-
-/// Facts known already, by a document's name and content: a cache's.
-pub type Reuse<'a> = &'a (dyn Fn(&Document, u64) -> Option<DocFacts> + Sync);
 
 /// Read and analyse every document of `inputs`, in input order.
 pub fn analyse_inputs(inputs: &[PathBuf], options: &Options) -> Result<(Vec<DocFacts>, Vec<InputError>), Error> {

@@ -11,10 +11,10 @@
 //! word lists and grammars) that wrote it; otherwise the archive is read again and the
 //! cache rewritten.
 
-use crate::check::stories::{TermStats, MAX_DAYS_APART};
+use crate::check::stories::{TermStats, MAX_DAYS_APART, MAX_POSTINGS};
 use crate::check::{Stats, SubjectStats};
 use crate::input::{InputError, Source};
-use crate::resolve::DocFacts;
+use crate::resolve::{DocFacts, Reuse};
 use crate::text::symbols::{self, Sym};
 use crate::{Error, Options};
 use chrono::Datelike;
@@ -37,11 +37,8 @@ pub struct Loaded {
 }
 
 /// The version of the cache file's layout.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"CCARCH1\n";
-/// A probe word posted by more archive documents than this finds no candidates (as in
-/// a full check's stories).
-const MAX_POSTINGS: usize = 400;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -78,107 +75,116 @@ struct Entry {
     len: u64,
 }
 
+/// Reads and analyses the archive's inputs, taking from a [`Reuse`] the facts of
+/// documents it knows (the caller's pipeline: this module does not run it itself).
+pub type Analyse<'a> = &'a dyn Fn(Option<Reuse>) -> Result<(Vec<DocFacts>, Vec<InputError>), Error>;
+
 /// The archive's documents to check `drafts` with.
-pub fn load(drafts: &[DocFacts], inputs: &[PathBuf], options: &Options) -> Result<Loaded, Error> {
+pub fn load(drafts: &[DocFacts], inputs: &[PathBuf], options: &Options, analyse: Analyse) -> Result<Loaded, Error> {
     let sources = crate::input::collect(inputs, &options.walk).map_err(Error::Usage)?;
+    // (standard input has no fingerprint: an archive read from it is not cached)
     let fingerprints: Option<Vec<Fingerprint>> = sources.sources.iter().map(fingerprint).collect();
+    let cacheable = fingerprints.is_some();
     let dir = options.cache_dir.clone().or_else(default_cache_dir);
-    let file = dir.as_ref().map(|d| d.join(format!("archive-{:016x}.bin", key(inputs, options))));
+    let key = key(inputs, options);
+    let file = dir.as_ref().map(|d| d.join(format!("archive-{key:016x}.bin")));
     let build = build_id();
+    let old = file.as_deref().and_then(Cache::open).filter(|c| c.header.build == build);
     // A warm cache: the same inputs, unchanged, read by this binary.
-    let mut old = None;
-    if let (Some(file), Some(fp)) = (&file, &fingerprints) {
-        if let Some((header, blobs)) = read_header(file).filter(|(h, _)| h.build == build) {
-            if &header.sources == fp {
-                return Ok(from_cache(drafts, header, blobs));
-            }
-            old = Some((header, std::sync::Mutex::new(blobs)));
-        }
+    if let Some(cache) = old.as_ref().filter(|c| Some(&c.header.sources) == fingerprints.as_ref()) {
+        return Ok(cache.load(drafts));
     }
     // Otherwise the archive is read again; the documents whose content is as before keep
     // the facts the cache holds.
     let (docs, errors) = match &old {
-        Some((header, blobs)) => {
-            let ids = std::sync::OnceLock::new();
-            let by_name: FxHashMap<&str, &Entry> = header.entries.iter().map(|e| (e.name.as_str(), e)).collect();
+        Some(cache) => {
+            let by_name: FxHashMap<&str, &Entry> = cache.header.entries.iter().map(|e| (e.name.as_str(), e)).collect();
+            let ids = cache.ids();
             let reuse = |d: &crate::input::Document, content: u64| -> Option<DocFacts> {
-                let e = by_name.get(d.name.as_str()).filter(|e| e.content == content)?;
-                let mut f = {
-                    let mut blobs = blobs.lock().ok()?;
-                    read_blob(&mut blobs, e)?
-                };
-                let ids: &Vec<Sym> = ids.get_or_init(|| symbols::intern_all(header.symbols.iter().map(String::as_str)));
-                f.remap_symbols(&mut |s| ids.get(s as usize).copied().unwrap_or(s));
-                Some(f)
+                cache.read(by_name.get(d.name.as_str()).filter(|e| e.content == content)?, &ids)
             };
-            crate::analyse_inputs_with(inputs, options, Some(&reuse))?
+            analyse(Some(&reuse))?
         }
-        None => crate::analyse_inputs(inputs, options)?,
+        None => analyse(None)?,
     };
     drop(old);
-    let mut docs: Vec<Option<DocFacts>> = docs.into_iter().map(Some).collect();
-    let archive = Stats::of_all(docs.iter().flatten());
-    let totals = totals(docs.iter().flatten());
-    let entries: Vec<(Option<i32>, Vec<Sym>)> =
-        docs.iter().flatten().map(|d| (day(d), TermStats::probes(&archive.terms.vector(d)))).collect();
-    if let (Some(file), Some(fp)) = (&file, fingerprints) {
+    let archive = Stats::of(&docs);
+    let entries: Vec<Entry> = docs
+        .iter()
+        .map(|d| Entry {
+            day: day(d),
+            probes: TermStats::probes(&archive.terms.vector(d)),
+            name: d.name.clone(),
+            content: d.content,
+            offset: 0,
+            len: 0,
+        })
+        .collect();
+    let header = Header {
+        format: FORMAT,
+        build,
+        key,
+        sources: fingerprints.unwrap_or_default(),
+        errors: errors.iter().map(|e| (e.path.clone(), e.message.clone(), e.skipped)).collect(),
+        symbols: Vec::new(),
+        term_df: archive.terms.df.iter().map(|(&s, &n)| (s, n)).collect(),
+        subject_df: archive.subjects.df.iter().map(|(&s, &n)| (s, n)).collect(),
+        claims: archive.subjects.claims,
+        entries,
+        totals: totals(&docs),
+    };
+    let stats = with_drafts(archive, drafts);
+    let mut wanted = candidates(drafts, &stats, &header.entries).into_iter().peekable();
+    let totals = header.totals;
+    if let Some(file) = file.filter(|_| cacheable) {
         // A cache that cannot be written costs speed, not results: say nothing.
-        let _ = write_cache(file, build, key(inputs, options), fp, &errors, &docs, &archive, &entries, totals);
+        let _ = write_cache(&file, header, &docs);
     }
-    let wanted = candidates(drafts, &archive, &entries);
-    let mut stats = archive;
-    for d in drafts {
-        stats.add(d);
-    }
-    let docs = wanted.into_iter().filter_map(|k| docs[k].take()).collect();
+    let docs = docs.into_iter().enumerate().filter(|(k, _)| wanted.next_if_eq(k).is_some()).map(|(_, d)| d).collect();
     Ok(Loaded { docs, stats, errors, totals })
 }
 
-impl Stats {
-    fn of_all<'a>(docs: impl Iterator<Item = &'a DocFacts>) -> Self {
-        let mut s = Stats::default();
-        for d in docs {
-            s.add(d);
-        }
-        s
+/// The archive's word statistics with the drafts'.
+fn with_drafts(mut stats: Stats, drafts: &[DocFacts]) -> Stats {
+    for d in drafts {
+        stats.add(d);
     }
+    stats
 }
 
-fn totals<'a>(docs: impl Iterator<Item = &'a DocFacts>) -> (usize, usize, usize) {
-    docs.fold((0, 0, 0), |t, d| (t.0 + 1, t.1 + d.claims.len(), t.2 + d.dates.len()))
+/// Documents, claims and dates of some documents.
+pub fn totals(docs: &[DocFacts]) -> (usize, usize, usize) {
+    (docs.len(), docs.iter().map(|d| d.claims.len()).sum(), docs.iter().map(|d| d.dates.len()).sum())
 }
 
 fn day(d: &DocFacts) -> Option<i32> {
     d.reference.map(|r| r.0.num_days_from_ce())
 }
 
-/// The archive documents (by index) a draft may share a story or a passage with: those
-/// whose probe words meet a draft's within the story window. A small archive (whose
-/// full check compares every pair of its days) gives every document of the window.
-fn candidates(drafts: &[DocFacts], archive: &Stats, entries: &[(Option<i32>, Vec<Sym>)]) -> Vec<usize> {
-    let mut all = archive.terms.clone();
-    for d in drafts {
-        all.add(d);
-    }
+/// The archive documents (by index, ascending) a draft may share a story or a passage
+/// with: those whose probe words meet a draft's within the story window. A small corpus
+/// (whose full check compares every pair of its days) gives every document of the
+/// window. `stats` count the archive and the drafts.
+fn candidates(drafts: &[DocFacts], stats: &Stats, entries: &[Entry]) -> Vec<usize> {
     let window = MAX_DAYS_APART as i32;
     let near = |a: Option<i32>, b: Option<i32>| match (a, b) {
         (Some(x), Some(y)) => (x - y).abs() <= window,
         _ => true,
     };
     let draft_days: Vec<Option<i32>> = drafts.iter().map(day).collect();
-    if all.small() {
-        return (0..entries.len()).filter(|&k| draft_days.iter().any(|&d| near(d, entries[k].0))).collect();
+    if stats.terms.small() {
+        return (0..entries.len()).filter(|&k| draft_days.iter().any(|&d| near(d, entries[k].day))).collect();
     }
     let mut postings: FxHashMap<Sym, usize> = FxHashMap::default();
-    for (_, probes) in entries {
-        for &t in probes {
+    for e in entries {
+        for &t in &e.probes {
             *postings.entry(t).or_default() += 1;
         }
     }
     // Each probe word of a draft, with the days of the drafts it probes for.
     let mut probes: FxHashMap<Sym, Vec<Option<i32>>> = FxHashMap::default();
     for (d, day) in drafts.iter().zip(&draft_days) {
-        for t in TermStats::probes(&all.vector(d)) {
+        for t in TermStats::probes(&stats.terms.vector(d)) {
             if postings.get(&t).copied().unwrap_or(0) <= MAX_POSTINGS {
                 probes.entry(t).or_default().push(*day);
             }
@@ -186,115 +192,96 @@ fn candidates(drafts: &[DocFacts], archive: &Stats, entries: &[(Option<i32>, Vec
     }
     (0..entries.len())
         .filter(|&k| {
-            let (day, words) = &entries[k];
-            words.iter().any(|t| probes.get(t).is_some_and(|days| days.iter().any(|&d| near(d, *day))))
+            let e = &entries[k];
+            e.probes.iter().any(|t| probes.get(t).is_some_and(|days| days.iter().any(|&d| near(d, e.day))))
         })
         .collect()
 }
 
-fn from_cache(drafts: &[DocFacts], header: Header, mut blobs: std::fs::File) -> Loaded {
-    // Ids of the process that wrote the cache, to this process's.
-    let ids = symbols::intern_all(header.symbols.iter().map(String::as_str));
-    let map = |s: Sym| ids.get(s as usize).copied().unwrap_or(s);
-    let mut archive = Stats::default();
-    archive.terms.docs = header.entries.len();
-    archive.terms.df = header.term_df.iter().map(|&(s, n)| (map(s), n)).collect();
-    archive.subjects =
-        SubjectStats { df: header.subject_df.iter().map(|&(s, n)| (map(s), n)).collect(), claims: header.claims };
-    let entries: Vec<(Option<i32>, Vec<Sym>)> =
-        header.entries.iter().map(|e| (e.day, e.probes.iter().map(|&s| map(s)).collect())).collect();
-    let wanted = candidates(drafts, &archive, &entries);
-    let mut docs = Vec::with_capacity(wanted.len());
-    let mut errors: Vec<InputError> =
-        header.errors.iter().map(|(p, m, s)| InputError { path: p.clone(), message: m.clone(), skipped: *s }).collect();
-    for k in wanted {
-        match read_blob(&mut blobs, &header.entries[k]) {
-            Some(mut d) => {
-                d.remap_symbols(&mut |s| map(s));
-                docs.push(d);
-            }
-            None => errors.push(InputError::skipped("archive cache", "a document's facts could not be read")),
+/// A cache file opened: its header, and its documents' facts read on demand.
+struct Cache {
+    header: Header,
+    blobs: std::sync::Mutex<std::fs::File>,
+    /// Where the documents' facts start (entries' offsets count from here).
+    start: u64,
+}
+
+impl Cache {
+    fn open(file: &Path) -> Option<Cache> {
+        let mut f = std::fs::File::open(file).ok()?;
+        let mut magic = [0u8; 8];
+        f.read_exact(&mut magic).ok()?;
+        if &magic != MAGIC {
+            return None;
         }
+        let mut len = [0u8; 8];
+        f.read_exact(&mut len).ok()?;
+        let len = u64::from_le_bytes(len);
+        let mut buf = vec![0u8; usize::try_from(len).ok()?];
+        f.read_exact(&mut buf).ok()?;
+        let header: Header = bincode::deserialize(&buf).ok()?;
+        let start = MAGIC.len() as u64 + 8 + len;
+        (header.format == FORMAT).then(|| Cache { header, blobs: std::sync::Mutex::new(f), start })
     }
-    let mut stats = archive;
-    for d in drafts {
-        stats.add(d);
+
+    /// The ids of the writer's words in this process's table.
+    fn ids(&self) -> Vec<Sym> {
+        symbols::intern_all(self.header.symbols.iter().map(String::as_str))
     }
-    Loaded { docs, stats, errors, totals: header.totals }
+
+    /// One document's facts, with this process's word ids.
+    fn read(&self, e: &Entry, ids: &[Sym]) -> Option<DocFacts> {
+        let mut buf = vec![0u8; usize::try_from(e.len).ok()?];
+        {
+            let mut f = self.blobs.lock().ok()?;
+            f.seek(SeekFrom::Start(self.start + e.offset)).ok()?;
+            f.read_exact(&mut buf).ok()?;
+        }
+        let mut d: DocFacts = bincode::deserialize(&buf).ok()?;
+        d.remap_symbols(&mut |s| ids.get(s as usize).copied().unwrap_or(s));
+        Some(d)
+    }
+
+    /// The archive's documents to check `drafts` with, all from the cache.
+    fn load(&self, drafts: &[DocFacts]) -> Loaded {
+        let h = &self.header;
+        let ids = self.ids();
+        let map = |s: Sym| ids.get(s as usize).copied().unwrap_or(s);
+        let archive = Stats {
+            terms: TermStats { df: h.term_df.iter().map(|&(s, n)| (map(s), n)).collect(), docs: h.entries.len() },
+            subjects: SubjectStats { df: h.subject_df.iter().map(|&(s, n)| (map(s), n)).collect(), claims: h.claims },
+        };
+        let entries: Vec<Entry> = h
+            .entries
+            .iter()
+            .map(|e| Entry { probes: e.probes.iter().map(|&s| map(s)).collect(), name: String::new(), ..*e })
+            .collect();
+        let stats = with_drafts(archive, drafts);
+        let mut docs = Vec::new();
+        let mut errors: Vec<InputError> =
+            h.errors.iter().map(|(p, m, s)| InputError { path: p.clone(), message: m.clone(), skipped: *s }).collect();
+        for k in candidates(drafts, &stats, &entries) {
+            match self.read(&h.entries[k], &ids) {
+                Some(d) => docs.push(d),
+                None => errors.push(InputError::skipped("archive cache", "a document's facts could not be read")),
+            }
+        }
+        Loaded { docs, stats, errors, totals: h.totals }
+    }
 }
 
-/// One document's facts, as the cache stores them (with the writer's word ids).
-fn read_blob(blobs: &mut std::fs::File, e: &Entry) -> Option<DocFacts> {
-    let mut buf = vec![0u8; usize::try_from(e.len).ok()?];
-    blobs.seek(SeekFrom::Start(e.offset)).ok()?;
-    blobs.read_exact(&mut buf).ok()?;
-    bincode::deserialize(&buf).ok()
-}
-
-fn read_header(file: &Path) -> Option<(Header, std::fs::File)> {
-    let mut f = std::fs::File::open(file).ok()?;
-    let mut magic = [0u8; 8];
-    f.read_exact(&mut magic).ok()?;
-    if &magic != MAGIC {
-        return None;
-    }
-    let mut len = [0u8; 8];
-    f.read_exact(&mut len).ok()?;
-    let len = u64::from_le_bytes(len);
-    let mut buf = vec![0u8; usize::try_from(len).ok()?];
-    f.read_exact(&mut buf).ok()?;
-    let header: Header = bincode::deserialize(&buf).ok()?;
-    (header.format == FORMAT).then_some((header, f))
-}
-
-#[allow(clippy::too_many_arguments)]
-fn write_cache(
-    file: &Path,
-    build: u64,
-    key: u64,
-    sources: Vec<Fingerprint>,
-    errors: &[InputError],
-    docs: &[Option<DocFacts>],
-    stats: &Stats,
-    entries: &[(Option<i32>, Vec<Sym>)],
-    totals: (usize, usize, usize),
-) -> std::io::Result<()> {
+/// Write `header` (its entries filled with where each of `docs`' facts lie) and the
+/// documents' facts.
+fn write_cache(file: &Path, mut header: Header, docs: &[DocFacts]) -> std::io::Result<()> {
     let mut blobs: Vec<u8> = Vec::new();
-    let mut index = Vec::with_capacity(entries.len());
-    for (d, (day, probes)) in docs.iter().flatten().zip(entries) {
+    for (d, e) in docs.iter().zip(&mut header.entries) {
         let bytes = bincode::serialize(d).map_err(std::io::Error::other)?;
-        index.push(Entry {
-            day: *day,
-            probes: probes.clone(),
-            name: d.name.clone(),
-            content: d.content,
-            offset: blobs.len() as u64,
-            len: bytes.len() as u64,
-        });
+        e.offset = blobs.len() as u64;
+        e.len = bytes.len() as u64;
         blobs.extend_from_slice(&bytes);
     }
-    let header = Header {
-        format: FORMAT,
-        build,
-        key,
-        sources,
-        errors: errors.iter().map(|e| (e.path.clone(), e.message.clone(), e.skipped)).collect(),
-        symbols: symbols::snapshot().iter().map(|s| s.to_string()).collect(),
-        term_df: stats.terms.df.iter().map(|(&s, &n)| (s, n)).collect(),
-        subject_df: stats.subjects.df.iter().map(|(&s, &n)| (s, n)).collect(),
-        claims: stats.subjects.claims,
-        entries: index,
-        totals,
-    };
+    header.symbols = symbols::snapshot().iter().map(|s| s.to_string()).collect();
     let head = bincode::serialize(&header).map_err(std::io::Error::other)?;
-    let start = MAGIC.len() as u64 + 8 + head.len() as u64;
-    // Offsets are from the start of the blobs: shift them past the header.
-    let mut header = header;
-    for e in &mut header.entries {
-        e.offset += start;
-    }
-    let head2 = bincode::serialize(&header).map_err(std::io::Error::other)?;
-    debug_assert_eq!(head.len(), head2.len(), "fixed-width integers keep the header's length");
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -303,8 +290,8 @@ fn write_cache(
     let tmp = file.with_extension(format!("tmp{}", std::process::id()));
     let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
     out.write_all(MAGIC)?;
-    out.write_all(&(head2.len() as u64).to_le_bytes())?;
-    out.write_all(&head2)?;
+    out.write_all(&(head.len() as u64).to_le_bytes())?;
+    out.write_all(&head)?;
     out.write_all(&blobs)?;
     out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
     std::fs::rename(&tmp, file)

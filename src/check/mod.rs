@@ -133,8 +133,6 @@ pub fn short(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
 
-/// Inverse document frequency of each subject word over every claim of the corpus,
-/// smoothed so that small corpora still rank words sensibly.
 /// How many claims' clauses hold each word, and of how many claims: a subject word's
 /// weight is its rarity among clauses.
 #[derive(Debug, Clone, Default)]
@@ -197,6 +195,7 @@ impl Stats {
     }
 }
 
+/// Run every rule over the corpus; findings sorted by document, line and rule.
 pub fn run(rules: &[Box<dyn Rule>], corpus: &Corpus) -> Vec<Finding> {
     use rayon::prelude::*;
     let mut findings: Vec<Finding> = rules

@@ -21,7 +21,7 @@ const VECTOR_TERMS: usize = 160;
 const PROBE_TERMS: usize = 40;
 /// A word among the heaviest of more documents than this finds no candidates (it is
 /// too common to tell a story: a weekday, a country in the news all year).
-const MAX_POSTINGS: usize = 400;
+pub const MAX_POSTINGS: usize = 400;
 /// Below this many documents every pair within the window is compared.
 const SMALL_CORPUS: usize = 200;
 /// How many heaviest words two documents must share to be compared at all.

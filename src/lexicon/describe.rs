@@ -147,33 +147,20 @@ pub struct Describe {
     generic_people: FxHashSet<String>,
     people: FxHashSet<String>,
     synonyms: FxHashMap<String, String>,
-    scope_words: FxHashSet<String>,
     many_kinds: FxHashSet<String>,
-    not_scope: FxHashSet<String>,
     base_of: PhraseSet<()>,
     part_of: PhraseSet<()>,
     age_units: FxHashSet<String>,
-    age_words: FxHashSet<String>,
     unit_powers: FxHashSet<String>,
-    source_markers: FxHashSet<String>,
-    source_filler: FxHashSet<String>,
-    source_verbs: FxHashSet<String>,
     status: PhraseSet<Status>,
     counting: PhraseSet<()>,
     fall_reasons: PhraseSet<()>,
-    stopwords: FxHashSet<String>,
-    past: FxHashSet<String>,
     until: FxHashSet<String>,
-    not_future: FxHashSet<String>,
-    rise: FxHashSet<String>,
-    fall: FxHashSet<String>,
     trend_from: FxHashSet<String>,
-    trend_to: FxHashSet<String>,
     from_after: PhraseSet<()>,
-    after: FxHashSet<String>,
-    before: FxHashSet<String>,
-    /// For each word of the stem-matched lists above, the lists it is in (one bit a
-    /// list): a word is looked up once, whatever it is asked.
+    /// For each word of the stem-matched lists (age words, scope words, sources, tense,
+    /// trend and order words, stopwords), the lists it is in, one bit a list ([`class`]):
+    /// a word is looked up once, whatever it is asked.
     classes: FxHashMap<String, u32>,
     /// This instance, for the per-thread memo of [`Describe::class_of`].
     id: u32,
@@ -204,6 +191,17 @@ fn phrase(s: &str) -> Phrase {
 
 fn set(list: &[String]) -> FxHashSet<String> {
     list.iter().map(|w| normalize_word(w)).collect()
+}
+
+/// For each word (normalised) of the word lists, the bits of the lists it is in.
+fn classes(lists: &[(&Vec<String>, u32)]) -> FxHashMap<String, u32> {
+    let mut out: FxHashMap<String, u32> = FxHashMap::default();
+    for (list, bit) in lists {
+        for w in list.iter() {
+            *out.entry(normalize_word(w)).or_default() |= bit;
+        }
+    }
+    out
 }
 
 /// Glued prefixes, longest first: conjunctions, prepositions, the article.
@@ -397,64 +395,38 @@ impl Describe {
             generic_people: set(&f.generic_people),
             people: set(&f.people),
             synonyms,
-            scope_words: set(&f.scope_words),
             many_kinds: f.many_kinds.iter().flat_map(|w| [normalize_word(w), stem(&normalize_word(w))]).collect(),
-            not_scope: set(&f.not_scope),
             part_of: PhraseSet::new(f.part_of.iter().map(|w| (phrase(w), ()))),
             base_of: PhraseSet::new(f.base_of.iter().map(|w| (phrase(w), ()))),
             age_units: set(&f.age_units),
-            age_words: set(&f.age_words),
             unit_powers: set(&f.unit_powers),
-            source_markers: set(&f.source_markers),
-            source_filler: set(&f.source_filler),
-            source_verbs: set(&f.source_verbs),
             status: PhraseSet::new(status.iter().flat_map(|(l, s)| l.iter().map(move |w| (phrase(w), *s)))),
             counting: PhraseSet::new(f.status.counting.iter().map(|w| (phrase(w), ()))),
             fall_reasons: PhraseSet::new(f.fall_reasons.iter().map(|w| (phrase(w), ()))),
-            stopwords: set(&f.stopwords),
-            past: set(&f.tense.past),
             until: set(&f.tense.until),
-            not_future: set(&f.tense.not_future),
-            rise: set(&f.trend.rise),
-            fall: set(&f.trend.fall),
             trend_from: set(&f.trend.from),
-            trend_to: set(&f.trend.to),
             from_after: PhraseSet::new(f.trend.from_after.iter().map(|w| (phrase(w), ()))),
-            after: set(&f.order.after),
-            before: set(&f.order.before),
-            classes: FxHashMap::default(),
-            id: 0,
-        }
-        .indexed())
-    }
-
-    fn indexed(mut self) -> Self {
-        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
-        self.id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let lists: [(&FxHashSet<String>, u32); 14] = [
-            (&self.age_words, class::AGE),
-            (&self.scope_words, class::SCOPE),
-            (&self.not_scope, class::NOT_SCOPE),
-            (&self.source_markers, class::SOURCE_MARKER),
-            (&self.source_filler, class::SOURCE_FILLER),
-            (&self.source_verbs, class::SOURCE_VERB),
-            (&self.not_future, class::NOT_FUTURE),
-            (&self.past, class::PAST),
-            (&self.rise, class::RISE),
-            (&self.fall, class::FALL),
-            (&self.trend_to, class::TREND_TO),
-            (&self.after, class::AFTER),
-            (&self.before, class::BEFORE),
-            (&self.stopwords, class::STOPWORD),
-        ];
-        let mut classes: FxHashMap<String, u32> = FxHashMap::default();
-        for (list, bit) in lists {
-            for w in list {
-                *classes.entry(w.clone()).or_default() |= bit;
-            }
-        }
-        self.classes = classes;
-        self
+            classes: classes(&[
+                (&f.age_words, class::AGE),
+                (&f.scope_words, class::SCOPE),
+                (&f.not_scope, class::NOT_SCOPE),
+                (&f.source_markers, class::SOURCE_MARKER),
+                (&f.source_filler, class::SOURCE_FILLER),
+                (&f.source_verbs, class::SOURCE_VERB),
+                (&f.tense.not_future, class::NOT_FUTURE),
+                (&f.tense.past, class::PAST),
+                (&f.trend.rise, class::RISE),
+                (&f.trend.fall, class::FALL),
+                (&f.trend.to, class::TREND_TO),
+                (&f.order.after, class::AFTER),
+                (&f.order.before, class::BEFORE),
+                (&f.stopwords, class::STOPWORD),
+            ]),
+            id: {
+                static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
+        })
     }
 
     /// The lists any form of `w` (without glued prefixes and pronoun suffixes) is in,
@@ -597,7 +569,7 @@ impl Describe {
     /// Is a word a past-tense event verb ("وقعت", "held", "opened")?
     pub fn is_past_word(&self, w: &str) -> bool {
         if w.is_ascii() {
-            return self.past.contains(w) || (w.len() > 4 && w.ends_with("ed"));
+            return self.is(w, class::PAST) || (w.len() > 4 && w.ends_with("ed"));
         }
         self.is(w, class::PAST)
     }

@@ -70,19 +70,12 @@ impl Report {
     /// Leave out the findings whose fingerprints `known` holds (a baseline's), and count
     /// them.
     pub fn hide_known(&mut self, known: &std::collections::HashSet<String>) {
-        let prints = self.fingerprints();
-        let keep: Vec<bool> = prints.iter().map(|p| !known.contains(p)).collect();
-        let mut k = 0;
-        self.findings.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
+        let keep: Vec<bool> = self.fingerprints().iter().map(|p| !known.contains(p)).collect();
+        let mut k = keep.iter();
+        self.findings.retain(|_| *k.next().expect("one flag a finding"));
         if self.snippets.len() == keep.len() {
-            let mut k = 0;
-            self.snippets.retain(|_| {
-                k += 1;
-                keep[k - 1]
-            });
+            let mut k = keep.iter();
+            self.snippets.retain(|_| *k.next().expect("one flag a finding"));
         }
         self.hidden_by_baseline += keep.iter().filter(|&&x| !x).count();
     }

@@ -186,6 +186,10 @@ impl DocFacts {
     }
 }
 
+/// Facts known already, by a document and its content hash (a cache's): analysing it
+/// again would give the same.
+pub type Reuse<'a> = &'a (dyn Fn(&Document, u64) -> Option<DocFacts> + Sync);
+
 /// Options that change how documents resolve.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ResolveOptions {

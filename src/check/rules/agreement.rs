@@ -115,11 +115,6 @@ fn small_gap(a: f64, b: f64) -> bool {
     lo > 0.0 && hi / lo < SMALL_GAP
 }
 
-/// Does a quantity move within a day (a price, a rate)?
-fn volatile(role: Option<&crate::lexicon::describe::Role>) -> bool {
-    role.is_some_and(|r| r.volatile)
-}
-
 /// Is a claim dated by its own sentence?
 fn own_date(c: &crate::resolve::ClaimFact) -> bool {
     c.time_source == crate::resolve::TimeSource::Sentence
@@ -228,7 +223,7 @@ impl Agreement {
                         // high) recur every day in the same words with other values.
                         TimeRelation::Apart { .. }
                             if !toll
-                                && !volatile(role)
+                                && !role.is_some_and(|r| r.volatile)
                                 && ca.desc.people
                                 && cb.desc.people
                                 && super::zero_slip(ca.value, cb.value) =>

@@ -142,8 +142,9 @@ impl Rule for Internal {
 
 /// Do the sentences of two claims tell the same set of figures: another claim of the
 /// same thing and value in each ("75 قتيلا على الأقل وحوالى 200 مفقود" and "75 قتيلا
-/// وما يقرب من ألفي مفقود", one figure though once as a lower bound)? Without such an anchor, two figures of one noun in one
-/// article are as often two things (two teams' points, two fuels' prices) as one.
+/// وما يقرب من ألفي مفقود", one figure though once as a lower bound)? Without such an
+/// anchor, two figures of one noun in one article are as often two things (two teams'
+/// points, two fuels' prices) as one.
 fn anchored(doc: &crate::resolve::DocFacts, a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bool {
     let in_sentence = |s: u32| doc.claims.iter().filter(move |c| c.sentence == s);
     in_sentence(a.sentence).any(|x| {
