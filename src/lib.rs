@@ -36,6 +36,9 @@ pub struct Options {
     pub walk: WalkOptions,
     /// Publication date for documents that state none.
     pub published: Option<NaiveDate>,
+    /// Publication dates by document name (the config file's `published-files`), for
+    /// documents that state none.
+    pub published_for: Option<PublishedFor>,
     /// Folders of rule files that add to or override the embedded rules.
     pub rules_dirs: Vec<PathBuf>,
     /// Archive inputs: checked with the documents, but only findings that involve a
@@ -47,6 +50,9 @@ pub struct Options {
     /// Called after each document is read and analysed (a progress bar).
     pub on_document: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
 }
+
+/// A publication date by document name.
+pub type PublishedFor = std::sync::Arc<dyn Fn(&str) -> Option<NaiveDate> + Send + Sync>;
 
 /// What failed before anything could be checked.
 #[derive(Debug)]
@@ -144,7 +150,12 @@ pub fn analyse_inputs_with(
     let mut results: Vec<(usize, Result<DocFacts, InputError>)> = docs
         .par_bridge()
         .map(|(k, d)| {
-            let r = d.map(|d| {
+            let r = d.map(|mut d| {
+                if d.published.is_none() {
+                    if let Some(day) = options.published_for.as_ref().and_then(|f| f(&d.name)) {
+                        d.published = Some((day, input::meta::PublishedSource::Option));
+                    }
+                }
                 let content = content_hash(&d, &resolve);
                 let mut f = match reuse.and_then(|r| r(&d, content)) {
                     // (a record's line may have moved in its file)

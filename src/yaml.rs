@@ -39,7 +39,15 @@ pub fn load_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, YamlE
     if let Some(line) = too_deep(text) {
         return Err(YamlError::new(file, Some(line), format!("nested more than {MAX_FLOW_DEPTH} levels deep")));
     }
-    serde_yaml::from_str(text).map_err(|e| YamlError::new(file, e.location().map(|l| l.line()), e.to_string()))
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e.location().map(|l| l.line());
+        // (the line is said once, before the message)
+        let mut message = e.to_string();
+        if let Some(k) = message.rfind(" at line ").filter(|_| line.is_some()) {
+            message.truncate(k);
+        }
+        YamlError::new(file, line, message)
+    })
 }
 
 /// The line where flow collections first nest deeper than [`MAX_FLOW_DEPTH`], if any

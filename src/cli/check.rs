@@ -11,25 +11,30 @@ use std::path::PathBuf;
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: human].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write the report to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// When to colour the human report (NO_COLOR and CLICOLOR_FORCE are honoured under auto).
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
-    /// The lowest severity that makes the run fail (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// When to colour the human report (NO_COLOR and CLICOLOR_FORCE are honoured under
+    /// auto) [default: auto].
+    #[arg(long, value_enum)]
+    pub color: Option<Color>,
+    /// The lowest severity that makes the run fail (exit 1) [default: error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Report only findings with a location on a line changed since this git revision
+    /// (committed since, staged, unstaged or untracked), e.g. `origin/main`.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
     /// An archive to check the inputs against: only findings that involve an input are
     /// reported.
     #[arg(long, value_name = "ARCHIVE")]
     pub against: Vec<PathBuf>,
     /// Where to keep the archive's facts between runs [default: the user's cache folder,
     /// `claimcheck` in it].
-    #[arg(long, value_name = "DIR", requires = "against")]
+    #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
     /// Report only findings that are not in this baseline (written by --write-baseline).
     #[arg(long, value_name = "FILE")]
@@ -95,11 +100,50 @@ pub fn progress(quiet: bool) -> Option<(indicatif::ProgressBar, std::sync::Arc<d
     Some((bar, std::sync::Arc::new(move || b.inc(1))))
 }
 
-pub fn run(args: CheckArgs) -> ExitStatus {
-    let dirs: Vec<&std::path::Path> = args.input.rules_dirs.iter().map(PathBuf::as_path).collect();
-    let rules = match claimcheck::check::load_rules(&dirs) {
+/// Fill what the command line left unsaid from the config file.
+fn configure(args: &mut CheckArgs) -> Result<(), String> {
+    let Some(loaded) = args.input.configure()? else { return Ok(()) };
+    let c = &loaded.config;
+    if args.format.is_none() {
+        args.format = loaded.choice("format", &c.format)?;
+    }
+    if args.color.is_none() {
+        args.color = loaded.choice("color", &c.color)?;
+    }
+    if args.fail_on.is_none() {
+        args.fail_on = loaded.choice("fail-on", &c.fail_on)?;
+    }
+    if args.against.is_empty() {
+        args.against = c.against.iter().map(|p| loaded.path(p)).collect();
+    }
+    if args.cache_dir.is_none() {
+        args.cache_dir = c.cache_dir.as_ref().map(|p| loaded.path(p));
+    }
+    if args.baseline.is_none() {
+        args.baseline = c.baseline.as_ref().map(|p| loaded.path(p));
+    }
+    args.statistics |= c.statistics.unwrap_or(false);
+    Ok(())
+}
+
+pub fn run(mut args: CheckArgs) -> ExitStatus {
+    if let Err(e) = configure(&mut args) {
+        return ExitStatus::Failure(e);
+    }
+    if args.cache_dir.is_some() && args.against.is_empty() {
+        return ExitStatus::failure("--cache-dir keeps an archive's facts: it needs --against ARCHIVE");
+    }
+    let format = args.format.unwrap_or(Format::Human);
+    let color = args.color.unwrap_or(Color::Auto);
+    let fail_on = args.fail_on.unwrap_or(FailOn::Error);
+    // (before the work: a wrong revision is a usage error, said at once)
+    let changes = match args.changed_since.as_deref().map(super::changed::Changes::since).transpose() {
+        Ok(c) => c,
+        Err(e) => return ExitStatus::Failure(e),
+    };
+    let rules = match args.input.rules() {
         Ok(r) => r,
-        Err(e) => return ExitStatus::failure(e.to_string()),
+        Err(e) => return ExitStatus::Failure(e),
     };
     let mut options = args.input.options();
     options.against = args.against.clone();
@@ -130,6 +174,9 @@ pub fn run(args: CheckArgs) -> ExitStatus {
             Err(e) => return ExitStatus::failure(format!("{}: {e}", file.display())),
         }
     }
+    if let Some(changes) = &changes {
+        changes.filter(&mut report);
+    }
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
@@ -137,9 +184,9 @@ pub fn run(args: CheckArgs) -> ExitStatus {
         },
         None => Box::new(std::io::stdout().lock()),
     };
-    let written = match args.format {
+    let written = match format {
         Format::Human => {
-            let choice = match (args.color, &args.output) {
+            let choice = match (color, &args.output) {
                 (Color::Always, _) => anstream::ColorChoice::Always,
                 (Color::Never, _) | (Color::Auto, Some(_)) => anstream::ColorChoice::Never,
                 (Color::Auto, None) => anstream::ColorChoice::Auto,
@@ -153,7 +200,7 @@ pub fn run(args: CheckArgs) -> ExitStatus {
         Format::Line => render::line::write(&report, &mut out),
         Format::Sarif => render::sarif::write(&report, &rules, &mut out),
         Format::Github => render::github::write(&report, &mut out),
-        Format::Junit => render::junit::write(&report, &mut out, args.fail_on.level().unwrap_or(Severity::Error)),
+        Format::Junit => render::junit::write(&report, &mut out, fail_on.level().unwrap_or(Severity::Error)),
     };
     if let Err(e) = written.and_then(|_| out.flush()) {
         return ExitStatus::write_error(e);
@@ -175,7 +222,7 @@ pub fn run(args: CheckArgs) -> ExitStatus {
     if args.input.strict && report.errors.iter().any(|e| e.skipped) {
         return ExitStatus::failure("inputs were skipped (--strict)");
     }
-    match args.fail_on.level() {
+    match fail_on.level() {
         Some(level) if report.count_at_least(level) > 0 => ExitStatus::Findings,
         _ => ExitStatus::Ok,
     }

@@ -25,7 +25,10 @@ pub enum Format {
     Jsonl,
 }
 
-pub fn run(args: ExtractArgs) -> ExitStatus {
+pub fn run(mut args: ExtractArgs) -> ExitStatus {
+    if let Err(e) = args.input.configure() {
+        return ExitStatus::Failure(e);
+    }
     let options = args.input.options();
     let report = match claimcheck::check_with_rules(&args.input.paths, &options, &[]) {
         Ok(r) => r,

@@ -1,12 +1,15 @@
 //! The command line: clap definitions, one file per subcommand, and the exit-code
 //! contract (README, "Exit codes").
 
+mod changed;
 mod check;
+pub mod config;
 mod extract;
 mod parse;
 mod rules;
 mod test;
 
+use claimcheck::check::Severity;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +43,13 @@ enum Command {
         #[command(subcommand)]
         what: ParseWhat,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `claimcheck man > claimcheck.1`.
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -60,9 +70,28 @@ enum ParseWhat {
 #[derive(clap::Args, Clone)]
 pub struct InputArgs {
     /// Files, folders (walked recursively), JSON Lines corpora (.jsonl, .jsonl.gz), or `-`
-    /// for standard input.
-    #[arg(required = true, value_name = "PATH")]
+    /// for standard input [default: `paths` of claimcheck.yaml].
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The config file to use [default: claimcheck.yaml in the working directory or the
+    /// nearest folder above it].
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Read no config file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Leave out a rule (by id); repeat for several.
+    #[arg(long, value_name = "RULE")]
+    pub disable: Vec<String>,
+    /// Rule severities from the config file, with where each is said (`FILE:LINE`).
+    #[arg(skip)]
+    pub severity: Vec<(String, Severity, String)>,
+    /// Publication dates by file glob from the config file, and the folder the globs
+    /// are relative to.
+    #[arg(skip)]
+    pub published_files: Vec<(String, chrono::NaiveDate)>,
+    #[arg(skip)]
+    pub config_base: Option<PathBuf>,
     /// File-name glob of files to read in folders; repeat for several [default: *.txt,
     /// *.md, *.jsonl, *.jsonl.gz].
     #[arg(long = "glob", value_name = "GLOB")]
@@ -127,6 +156,87 @@ impl ExitStatus {
 }
 
 impl InputArgs {
+    /// Read the config file (unless `--isolated`) and fill what the command line left
+    /// unsaid: the command line wins over the file.
+    pub fn configure(&mut self) -> Result<Option<config::Loaded>, String> {
+        let Some(loaded) = config::load(self.config.as_deref(), self.isolated)? else {
+            if self.paths.is_empty() {
+                return Err("no paths to check: name files or folders, or list `paths` in claimcheck.yaml".into());
+            }
+            return Ok(None);
+        };
+        let c = &loaded.config;
+        if self.paths.is_empty() {
+            self.paths = c.paths.iter().map(|p| loaded.path(p)).collect();
+            if self.paths.is_empty() {
+                return Err(format!(
+                    "no paths to check: name files or folders, or list `paths` in {}",
+                    loaded.file.display()
+                ));
+            }
+        }
+        if self.globs.is_empty() {
+            self.globs = c.glob.clone();
+        }
+        self.exclude.extend(c.exclude.iter().cloned());
+        self.no_ignore |= c.no_ignore.unwrap_or(false);
+        self.strict |= c.strict.unwrap_or(false);
+        self.quiet |= c.quiet.unwrap_or(false);
+        if self.published.is_none() {
+            if let Some(d) = &c.published {
+                self.published = Some(loaded.day("published", d)?);
+            }
+        }
+        // The file's rule folders first: a folder named on the command line overrides.
+        let mut dirs: Vec<PathBuf> = c.rules.iter().map(|p| loaded.path(p)).collect();
+        dirs.append(&mut self.rules_dirs);
+        self.rules_dirs = dirs;
+        self.disable.extend(c.disable.iter().cloned());
+        for (rule, level) in &c.severity {
+            let level = match level.as_str() {
+                "error" => Severity::Error,
+                "warning" => Severity::Warning,
+                "info" => Severity::Info,
+                other => {
+                    return Err(loaded
+                        .error(rule, format!("severity of {rule}: `{other}` is not one of: error, warning, info")))
+                }
+            };
+            let at = loaded.error(rule, "");
+            self.severity.push((rule.clone(), level, at.trim_end_matches([':', ' ']).to_string()));
+        }
+        for (glob, day) in &c.published_files {
+            if let Err(e) = globset::Glob::new(glob) {
+                return Err(loaded.error(glob, format!("published-files: {e}")));
+            }
+            self.published_files.push((glob.clone(), loaded.day(glob, day)?));
+        }
+        self.config_base = Some(loaded.base().to_path_buf());
+        Ok(Some(loaded))
+    }
+
+    /// The rules: embedded, then the rule folders; `--disable` and the config's
+    /// severities applied. An unknown rule id is an error that lists the valid ones.
+    pub fn rules(&self) -> Result<Vec<Box<dyn claimcheck::check::Rule>>, String> {
+        let dirs: Vec<&std::path::Path> = self.rules_dirs.iter().map(PathBuf::as_path).collect();
+        let mut rules = claimcheck::check::load_rules(&dirs).map_err(|e| e.to_string())?;
+        let ids: Vec<String> = rules.iter().map(|r| r.meta().id.clone()).collect();
+        let unknown = |id: &str, what: &str| format!("{what}: no rule `{id}`; the rules are: {}", ids.join(", "));
+        for id in &self.disable {
+            if !ids.contains(id) {
+                return Err(unknown(id, "--disable"));
+            }
+        }
+        for (id, level, at) in &self.severity {
+            let Some(r) = rules.iter_mut().find(|r| &r.meta().id == id) else {
+                return Err(unknown(id, &format!("{at}: severity")));
+            };
+            r.meta_mut().severity = *level;
+        }
+        rules.retain(|r| !self.disable.contains(&r.meta().id));
+        Ok(rules)
+    }
+
     pub fn options(&self) -> claimcheck::Options {
         let mut walk = claimcheck::input::WalkOptions {
             exclude: self.exclude.clone(),
@@ -140,9 +250,32 @@ impl InputArgs {
         claimcheck::Options {
             walk,
             published: self.published,
+            published_for: self.published_for(),
             rules_dirs: self.rules_dirs.clone(),
             ..Default::default()
         }
+    }
+
+    /// The config's publication dates by file glob, as a lookup by document name: a glob
+    /// with a `/` matches the path from the config's folder, one without the file name.
+    fn published_for(&self) -> Option<claimcheck::PublishedFor> {
+        if self.published_files.is_empty() {
+            return None;
+        }
+        let base = self.config_base.clone().unwrap_or_default();
+        let base = std::fs::canonicalize(&base).unwrap_or(base);
+        let globs: Vec<(globset::GlobMatcher, bool, chrono::NaiveDate)> = self
+            .published_files
+            .iter()
+            .filter_map(|(g, d)| Some((globset::Glob::new(g).ok()?.compile_matcher(), g.contains('/'), *d)))
+            .collect();
+        Some(std::sync::Arc::new(move |name: &str| {
+            let path = std::path::Path::new(name);
+            let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            let relative = full.strip_prefix(&base).unwrap_or(path);
+            let file = path.file_name().map(std::path::Path::new).unwrap_or(path);
+            globs.iter().find(|(m, slash, _)| m.is_match(if *slash { relative } else { file })).map(|(_, _, d)| *d)
+        }))
     }
 }
 
@@ -166,6 +299,18 @@ pub fn run() -> ExitCode {
         Command::Parse { what: ParseWhat::Number } => parse::number(),
         Command::Parse { what: ParseWhat::Date { reference } } => {
             parse::date(reference.unwrap_or_else(|| chrono::Local::now().date_naive()))
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "claimcheck", &mut std::io::stdout());
+            ExitStatus::Ok
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            match clap_mangen::Man::new(cmd).render(&mut std::io::stdout()) {
+                Ok(()) => ExitStatus::Ok,
+                Err(e) => ExitStatus::write_error(e),
+            }
         }
     };
     match status {

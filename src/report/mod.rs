@@ -55,6 +55,9 @@ pub struct Report {
     pub snippets: Vec<Vec<Option<Snippet>>>,
     /// Findings left out by a baseline or by suppression comments.
     pub hidden_by_baseline: usize,
+    /// Findings left out by `--changed-since`: none of their locations is on a changed
+    /// line.
+    pub unchanged: usize,
     pub suppressed: usize,
     /// In archive mode, how many of `docs` are the drafts (listed first); the others
     /// are the archive, listed only where a finding points at them.
@@ -71,13 +74,20 @@ impl Report {
     /// them.
     pub fn hide_known(&mut self, known: &std::collections::HashSet<String>) {
         let keep: Vec<bool> = self.fingerprints().iter().map(|p| !known.contains(p)).collect();
+        self.hidden_by_baseline += self.keep(&keep);
+    }
+
+    /// Keep the findings whose flag in `keep` (one a finding) is set, with their
+    /// snippets; returns how many were left out.
+    pub fn keep(&mut self, keep: &[bool]) -> usize {
+        assert_eq!(keep.len(), self.findings.len(), "one flag a finding");
         let mut k = keep.iter();
         self.findings.retain(|_| *k.next().expect("one flag a finding"));
         if self.snippets.len() == keep.len() {
             let mut k = keep.iter();
             self.snippets.retain(|_| *k.next().expect("one flag a finding"));
         }
-        self.hidden_by_baseline += keep.iter().filter(|&&x| !x).count();
+        keep.iter().filter(|&&x| !x).count()
     }
 
     /// The documents whose claims and dates a report lists, and those it names.

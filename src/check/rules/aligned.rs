@@ -165,7 +165,12 @@ impl Rule for Aligned {
                             (Some(p), Some(q)) if p > q => ci.value >= cj.value,
                             _ => true,
                         };
-                        let update = role.is_some_and(|r| r.toll) && da != db && rose_later;
+                        // Unless its digits are swapped ("23" / "32" killed), both
+                        // sentences dating the event: the same slip value-agreement reports
+                        // in sentences that are not twins.
+                        let own = |c: &crate::resolve::ClaimFact| c.time_source == crate::resolve::TimeSource::Sentence;
+                        let swapped = super::digits_swapped(ci.value, cj.value) && own(ci) && own(cj);
+                        let update = role.is_some_and(|r| r.toll) && da != db && rose_later && !swapped;
                         let moving = role.is_some_and(|r| r.volatile) && !same_day;
                         let changed = !same;
                         (changed, changed && !(update || moving || (elapsed && da != db)) && same_kind && slip)

@@ -162,6 +162,9 @@ pub fn summary_line(report: &Report) -> String {
     if report.hidden_by_baseline > 0 {
         s.push_str(&format!("; {} hidden by the baseline", report.hidden_by_baseline));
     }
+    if report.unchanged > 0 {
+        s.push_str(&format!("; {} not on changed lines", report.unchanged));
+    }
     if report.suppressed > 0 {
         s.push_str(&format!("; {} suppressed", report.suppressed));
     }

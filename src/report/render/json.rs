@@ -190,6 +190,7 @@ pub fn summary(report: &Report) -> serde_json::Value {
         "info": report.count(Severity::Info),
         "skipped_inputs": report.errors.iter().filter(|e| e.skipped).count(),
         "hidden_by_baseline": report.hidden_by_baseline,
+        "not_on_changed_lines": report.unchanged,
         "suppressed": report.suppressed,
     })
 }
