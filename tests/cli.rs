@@ -128,7 +128,7 @@ fn extract_prints_a_table() {
     assert_eq!(lines.len(), 3, "{out}");
     assert!(lines[0].contains("a.txt:1") && lines[0].contains("5") && lines[0].contains("عضو"), "{out}");
     assert!(lines[1].contains("19") && lines[1].contains("عضو") && lines[1].contains("19 آخرين"), "{out}");
-    assert_eq!(lines[2], "2 claims in 1 documents");
+    assert_eq!(lines[2], "2 claims in 1 document");
 }
 
 #[test]

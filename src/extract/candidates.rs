@@ -66,10 +66,13 @@ impl Triggers {
             if k > 0 && matches!(bytes[k - 1], b'.' | b',') {
                 continue;
             }
-            // Letters glued before digits must be a prefix ("بـ22"), not "G20" or "mp3".
+            // Letters glued before digits: a prefix ("بـ22") or any Arabic word of three
+            // letters or more ("إلى870", "متنها48"), not "G20", "mp3" or "ف16".
             let ws = word_start(text, k);
             let glued = &text[ws..k];
-            if ws == k || (!glued.is_ascii() && GLUED_PREFIXES.contains(&glued)) {
+            let arabic_word =
+                glued.chars().count() >= 3 && glued.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            if ws == k || (!glued.is_ascii() && (GLUED_PREFIXES.contains(&glued) || arabic_word)) {
                 out.claims.push(k);
             }
         }

@@ -82,6 +82,16 @@ mod tests {
     }
 
     #[test]
+    fn a_number_glued_to_the_word_before_it_is_read_with_its_own_span() {
+        let text = "ارتفعت حصيلة القتلى إلى870 قتيلا، وعثر على متنها48 راكبا.";
+        let e = extract(&DocText::new(text));
+        let got: Vec<(&str, f64)> = e.claims.iter().map(|c| (c.text.as_str(), c.value)).collect();
+        assert_eq!(got, [("870 قتيلا", 870.0), ("48 راكبا", 48.0)]);
+        let c = &e.claims[0];
+        assert_eq!(&text[c.start..c.end], "870 قتيلا");
+    }
+
+    #[test]
     fn claims_dates_and_stated_date() {
         let text = "تاريخ النشر: 13 كانون الثاني 2024\nقال إن نحو ٦٥ ألف شخص نزحوا الأربعاء 12 من تشرين الثاني.";
         let doc = DocText::new(text);

@@ -61,7 +61,8 @@ struct NumbersFile {
     decimal_point: Vec<String>,
     not_alone: Vec<String>,
     one_before_scale: Vec<String>,
-    half_before_scale: Vec<String>,
+    fractions: BTreeMap<String, f64>,
+    negative: Vec<String>,
     glued_scales: BTreeMap<String, f64>,
     numbers: Vec<NumberEntry>,
     ordinals: Vec<OrdinalEntry>,
@@ -322,7 +323,10 @@ pub struct Lexicon {
     pub decimal_point: Vec<String>,
     pub not_alone: Vec<String>,
     pub one_before_scale: Vec<String>,
-    pub half_before_scale: Vec<String>,
+    /// Fractions by normalised word: "نصف" 0.5, "ثلثا" 2/3.
+    pub fractions: HashMap<String, f64>,
+    /// Words that negate the number after them.
+    pub negative: Vec<String>,
     pub glued_scales: HashMap<String, f64>,
     /// Qualifier phrases before a number.
     pub before: PhraseSet<Bound>,
@@ -439,7 +443,8 @@ impl Lexicon {
             decimal_point: words(&numbers_file.decimal_point),
             not_alone: words(&numbers_file.not_alone),
             one_before_scale: words(&numbers_file.one_before_scale),
-            half_before_scale: words(&numbers_file.half_before_scale),
+            fractions: numbers_file.fractions.iter().map(|(k, v)| (crate::text::normalize_word(k), *v)).collect(),
+            negative: words(&numbers_file.negative),
             glued_scales: numbers_file.glued_scales.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             before: phrase_set(&qualifiers.before),
             after: phrase_set(&qualifiers.after),
@@ -572,6 +577,8 @@ impl Lexicon {
         out.extend(self.range_start.iter().cloned());
         out.extend(self.noun_before.keys().cloned());
         out.extend(self.dual_nouns.keys().cloned());
+        out.extend(self.fractions.keys().cloned());
+        out.extend(self.negative.iter().cloned());
         out.sort();
         out.dedup();
         out
@@ -595,10 +602,10 @@ mod tests {
 
     #[test]
     fn yaml_errors_name_file_and_line() {
-        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nhalf_before_scale: []\nglued_scales: {}\nnumbers: []\nordinals: []\nbogus: 1\n")
+        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nfractions: {}\nnegative: []\nglued_scales: {}\nnumbers: []\nordinals: []\nbogus: 1\n")
             .unwrap_err();
         assert_eq!(err.file, "x.yaml");
-        assert_eq!(err.line, Some(9));
+        assert_eq!(err.line, Some(10));
         assert!(err.message.contains("bogus"), "{}", err.message);
     }
 }

@@ -5,7 +5,7 @@
 //! claim is really a claim (not a year, a time, an ID) is decided by the caller, which
 //! sees the words around it; this grammar only reads what is there.
 
-use super::number::{digit_number, hspace0, word, word_number, Words};
+use super::number::{hspace0, word};
 use super::{fail, offset, PResult};
 use crate::lexicon::{Bound, Lexicon, PhraseSet};
 use crate::text::is_word_char;
@@ -112,13 +112,7 @@ pub fn qualifier_after<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, Bound> {
 
 /// A number in digits (with its scale) or in words. Returns (value, scaled, in_words).
 pub fn quantity<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, bool, bool)> {
-    if let Ok((rest, (v, scaled))) = digit_number(lex, i) {
-        return Ok((rest, (v, scaled, false)));
-    }
-    let (rest, v) = word_number(lex, Words::Cardinal, i)?;
-    // A number in words is scaled when its last word was a scale: "خمسة آلاف".
-    let scaled = v >= 1000.0;
-    Ok((rest, (v, scaled, true)))
+    crate::parse::number::quantity(lex, i)
 }
 
 /// "بين 20 و30", "من 20 إلى 30", "between 20 and 30", "20-30". A scale on the second
@@ -320,8 +314,14 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
                 Ok((r, b)) => (hspace0(r).ok()?.0, b, true),
                 Err(_) => (i, Bound::Exact, false),
             };
+            // "ناقص 12 درجة", "minus 5".
+            let (after_qualifier, sign) = match word(after_qualifier) {
+                Ok((r, w)) if lex.negative.iter().any(|n| n == w) => (hspace0(r).ok()?.0, -1.0),
+                _ => (after_qualifier, 1.0),
+            };
             let number_start = offset(doc, after_qualifier);
             let (rest, (value, scaled, in_words)) = quantity(lex, after_qualifier).ok()?;
+            let value = sign * value;
             let ranged = range_tail(lex, rest)
                 .ok()
                 .filter(|_| !in_words)
@@ -487,6 +487,33 @@ mod tests {
             let c = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((c.value, c.bound, lemma(&c)), (value, bound, noun), "{s}");
         }
+    }
+
+    #[test]
+    fn fractions_compounds_and_negatives() {
+        let cases = [
+            ("نصف مليون شخص", 500_000.0, "شخص"),
+            ("ربع مليون لاجئ", 250_000.0, "لاجئ"),
+            ("مليون ونصف مليون نازح", 1_500_000.0, "نازح"),
+            ("14 مليونا و206 آلاف و51 ناخبا", 14_206_051.0, "ناخبا"),
+            ("٧ آلاف و٥ مئة طن", 7_500.0, "طن"),
+            ("25 000 لاجئ", 25_000.0, "لاجئ"),
+            ("ناقص 12 درجة", -12.0, "درجة"),
+            ("half a million people", 500_000.0, "person"),
+        ];
+        for (s, value, noun) in cases {
+            let n = Normalized::new(s);
+            let c = claim_at(Lexicon::default_lexicon(), &n.text, 0).unwrap_or_else(|| panic!("{s}"));
+            let named = match &c.noun {
+                Noun::Word { start, end } => &n.text[*start..*end],
+                _ => lemma(&c),
+            };
+            assert_eq!((c.value, named), (value, noun), "{s}");
+            assert_eq!(c.end, n.text.len(), "{s}: the whole phrase is the claim");
+        }
+        // A year after "و" is not a part of the count before it.
+        let c = read("20 ألفًا و2018 شخصًا").unwrap();
+        assert_eq!(c.value, 20_000.0);
     }
 
     #[test]

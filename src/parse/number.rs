@@ -46,10 +46,24 @@ pub fn decimal(i: &str) -> PResult<'_, f64> {
             end += 4;
         }
     }
+    // "25 000": thousands set off by a space (a thin or no-break space is one after
+    // normalisation), after a first group of at most three digits.
+    let mut spaced = false;
+    if end > 0 && end <= 3 {
+        while b.get(end) == Some(&b' ')
+            && digits_from(end + 1) == end + 4
+            && !b.get(end + 4).is_some_and(|&c| {
+                c.is_ascii_digit() || ((c == b',' || c == b'.') && b.get(end + 5).is_some_and(u8::is_ascii_digit))
+            })
+        {
+            end += 4;
+            spaced = true;
+        }
+    }
     let mut decimal_comma = false;
     if end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
         end = digits_from(end + 1);
-    } else if end > 0 && end + 1 < b.len() && b[end] == b',' && !i[..end].contains(',') {
+    } else if end > 0 && end + 1 < b.len() && b[end] == b',' && !i[..end].contains(',') && !spaced {
         // A decimal comma, as Maghrebi and European papers write it: "5,8 مليون".
         let frac_end = digits_from(end + 1);
         if (1..=2).contains(&(frac_end - end - 1)) && b.get(frac_end).is_none_or(|&c| c != b',') {
@@ -57,8 +71,11 @@ pub fn decimal(i: &str) -> PResult<'_, f64> {
             decimal_comma = true;
         }
     }
-    let cleaned: String =
-        if decimal_comma { i[..end].replace(',', ".") } else { i[..end].chars().filter(|&c| c != ',').collect() };
+    let cleaned: String = if decimal_comma {
+        i[..end].replace(',', ".")
+    } else {
+        i[..end].chars().filter(|&c| c != ',' && c != ' ').collect()
+    };
     match cleaned.parse::<f64>() {
         Ok(v) => Ok((&i[end..], v)),
         Err(_) => fail(i, "a number"),
@@ -271,8 +288,8 @@ pub fn word_number<'a>(lex: &Lexicon, words: Words, i: &'a str) -> PResult<'a, f
     let mut lead = None;
     if lex.one_before_scale.iter().any(|w| w == first) {
         lead = Some(1.0);
-    } else if lex.half_before_scale.iter().any(|w| w == first) {
-        lead = Some(0.5);
+    } else if let Some(&f) = lex.fractions.get(first) {
+        lead = Some(f);
         // "half a million"
         let (r, _) = hspace0(rest)?;
         if let Ok((r2, a)) = word(r) {
@@ -360,12 +377,68 @@ pub fn digit_number<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, bool)> {
     Ok((rest, (v, false)))
 }
 
+/// A number in digits or words, with the parts "و" joins after a scale. Returns the
+/// value, whether a scale was read, and whether it was written in words.
+pub fn quantity<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, bool, bool)> {
+    let (mut rest, (mut v, scaled, in_words)) = match digit_number(lex, i) {
+        Ok((rest, (v, scaled))) => (rest, (v, scaled, false)),
+        Err(_) => {
+            let (rest, v) = word_number(lex, Words::Cardinal, i)?;
+            // A number in words is scaled when its last word was a scale: "خمسة آلاف".
+            (rest, (v, v >= 1000.0, true))
+        }
+    };
+    // After a scale, "و" and a fraction of it or a smaller part: "مليون ونصف",
+    // "14 مليونا و206 آلاف و51", "٧ آلاف و٥ مئة".
+    let mut scale = if scaled { last_scale(lex, &i[..i.len() - rest.len()]) } else { None };
+    while let Some(s) = scale {
+        let Some(after_and) = hspace0(rest).ok().and_then(|(r, _)| r.strip_prefix('و')) else { break };
+        let after_and = hspace0(after_and).map_or(after_and, |(r, _)| r);
+        if let Ok((r, w)) = word(after_and) {
+            if let Some(f) = lex.fractions.get(w) {
+                v += f * s;
+                rest = r;
+                // The scale may be said again: "مليون ونصف مليون", "مليون ونصف المليون".
+                if let Ok((r2, w2)) = hspace0(r).and_then(|(r, _)| word(r)) {
+                    let bare = w2.strip_prefix("ال").unwrap_or(w2);
+                    if last_scale(lex, bare) == Some(s) {
+                        rest = r2;
+                    }
+                }
+                break;
+            }
+        }
+        let part = digit_number(lex, after_and)
+            .map(|(r, (p, sc))| (r, p, sc))
+            .or_else(|_| word_number(lex, Words::Cardinal, after_and).map(|(r, p)| (r, p, p >= 100.0)));
+        match part {
+            // (a part smaller than the scale before it, and no year: "و2018")
+            Ok((r, p, part_scaled)) if p < s && p > 0.0 => {
+                v += p;
+                scale = if part_scaled { last_scale(lex, &after_and[..after_and.len() - r.len()]) } else { None };
+                rest = r;
+            }
+            _ => break,
+        }
+    }
+    Ok((rest, (v, scaled, in_words)))
+}
+
+/// The value of the scale word ("ألف", "ملايين", "مئة") that ends `read`, if it ends
+/// with one.
+fn last_scale(lex: &Lexicon, read: &str) -> Option<f64> {
+    let w = read.trim_end().rsplit(|c: char| !crate::text::is_word_char(c)).next()?;
+    let nw = lookup_number_word(lex, w, Words::Cardinal)?;
+    match nw.kind {
+        NumberKind::Scale => Some(nw.value),
+        NumberKind::Hundred if nw.value == 100.0 => Some(100.0),
+        _ => None,
+    }
+}
+
 /// Any number at the start of `i`: digits (with scale) or words.
 pub fn number<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, f64> {
-    if let Ok((rest, (v, _))) = digit_number(lex, i) {
-        return Ok((rest, v));
-    }
-    word_number(lex, Words::Cardinal, i)
+    quantity(lex, i).map(|(r, (v, _, _))| (r, v))
 }
 
 /// The value of a whole line, as `claimcheck parse number` reads it: a cardinal or
@@ -374,7 +447,8 @@ pub fn number<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, f64> {
 pub fn number_line(lex: &Lexicon, line: &str) -> Option<f64> {
     let norm = crate::text::Normalized::new(line);
     let s = norm.text.trim();
-    let (s, sign) = match s.strip_prefix('-') {
+    let negative_word = lex.negative.iter().find_map(|n| s.strip_prefix(n.as_str()).filter(|r| r.starts_with(' ')));
+    let (s, sign) = match s.strip_prefix('-').or(negative_word) {
         Some(r) => (r.trim_start(), -1.0),
         None => (s, 1.0),
     };

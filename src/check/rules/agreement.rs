@@ -16,7 +16,7 @@ use crate::check::comparable::{same_quantity, time_relation, Strength, TimeRelat
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{ClaimRef, Corpus, Finding};
 use crate::lexicon::describe::Describe;
-use crate::text::symbols::{name, Sym};
+use crate::text::symbols::Sym;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
@@ -355,7 +355,7 @@ impl Agreement {
         let cs = corpus.claim(rest[0]);
         let role = cp.desc.role.or(cs.desc.role).map(|r| describe.role(r));
         let mut message = self.meta.message(&[
-            ("what", cp.desc.what.map(|w| name(w).to_string()).unwrap_or_default()),
+            ("what", super::what_name(cp)),
             ("role", role.map(|r| r.id.clone()).unwrap_or_else(|| "count".into())),
             ("period", cp.time.as_ref().map(ToString::to_string).unwrap_or_default()),
             ("a", show(cp)),

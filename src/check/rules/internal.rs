@@ -17,7 +17,7 @@ use crate::check::comparable::{same_quantity, time_relation, Strength, TimeRelat
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{Corpus, Finding};
 use crate::lexicon::describe::Describe;
-use crate::text::symbols::{name, Sym};
+use crate::text::symbols::Sym;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
@@ -167,7 +167,7 @@ impl Internal {
         let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r).id.clone());
         let where_a = if ca.in_headline { "the headline".to_string() } else { format!("line {}", ca.line) };
         let message = self.meta.message(&[
-            ("what", ca.desc.what.map(|w| name(w).to_string()).unwrap_or_default()),
+            ("what", super::what_name(ca)),
             ("role", role.unwrap_or_else(|| "count".into())),
             ("a", show(ca)),
             ("b", show(cb)),

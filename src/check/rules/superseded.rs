@@ -13,7 +13,6 @@ use crate::check::comparable::{same_quantity, time_relation, Strength, TimeRelat
 use crate::check::engine::{Docs, Kind, Rule, RuleMeta};
 use crate::check::{Corpus, Finding};
 use crate::lexicon::describe::Describe;
-use crate::text::symbols::name;
 use serde::Deserialize;
 
 pub const KIND: Kind = Kind {
@@ -72,7 +71,7 @@ impl Rule for Superseded {
                     let ((od, ok), (nd, nk)) = if a_first { ((da, ka), (db, kb)) } else { ((db, kb), (da, ka)) };
                     let (old, new) = (corpus.claim((od, ok)), corpus.claim((nd, nk)));
                     let message = self.meta.message(&[
-                        ("what", old.desc.what.map(|w| name(w).to_string()).unwrap_or_default()),
+                        ("what", super::what_name(old)),
                         ("old", show(old)),
                         ("new", show(new)),
                         ("old_time", old.time.as_ref().map(ToString::to_string).unwrap_or_default()),

@@ -137,7 +137,7 @@ pub fn word_diff(a: &str, b: &str) -> Vec<(similar::ChangeTag, String)> {
     out
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

@@ -26,6 +26,8 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             )?;
         }
     }
-    writeln!(w, "{n} claims in {} documents", report.docs.len())?;
+    let (claims, docs) =
+        (super::human::plural(n, "claim", "claims"), super::human::plural(report.docs.len(), "document", "documents"));
+    writeln!(w, "{claims} in {docs}")?;
     w.flush()
 }
