@@ -20,6 +20,8 @@ pub struct Triggers {
     kinds: Vec<u8>,
     /// Claim triggers that are number words: they may run on into a longer form.
     number_word: Vec<bool>,
+    /// Weekday names with their article ("الاثنين"): never the number inside them.
+    weekdays: rustc_hash::FxHashSet<String>,
 }
 
 /// Candidate positions in one text, in order.
@@ -46,7 +48,8 @@ impl Triggers {
             .kind(Some(AhoCorasickKind::DFA))
             .build(list.iter().map(|(w, _)| w.as_str()))
             .expect("trigger words build an automaton");
-        Triggers { automaton, kinds: list.iter().map(|(_, k)| *k).collect(), number_word }
+        let weekdays = lex.weekdays.keys().cloned().collect();
+        Triggers { automaton, kinds: list.iter().map(|(_, k)| *k).collect(), number_word, weekdays }
     }
 
     pub fn default_triggers() -> &'static Triggers {
@@ -76,6 +79,14 @@ impl Triggers {
                 out.claims.push(k);
             }
         }
+        // Words that end like a dual ("-ان", "-تين"): the claim grammar reads their shape.
+        for (k, _) in text.match_indices('ن') {
+            let before = &text[..k];
+            let at_end = !text[k + 'ن'.len_utf8()..].starts_with(is_word_char);
+            if at_end && (before.ends_with('ا') || before.ends_with("تي")) {
+                out.claims.push(word_start(text, k));
+            }
+        }
         // Overlapping: "لا" (from "لا يقل عن") must not hide "اكثر" in "لاكثر".
         for m in self.automaton.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
@@ -92,7 +103,10 @@ impl Triggers {
                 out.dates.push(ws);
             }
             // Number words may run on into a longer form the grammar reads whole.
-            if kind & CLAIM != 0 && (at_boundary || self.number_word[id]) {
+            // "الاثنين" is Monday, not "the two".
+            let word_end = e + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+            let weekday = ws != s && self.weekdays.contains(&text[ws..word_end]);
+            if kind & CLAIM != 0 && (at_boundary || self.number_word[id]) && !weekday {
                 if ws != s {
                     out.claims.push(ws);
                 }

@@ -78,7 +78,7 @@ impl Extractor {
             if digits_before && !text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let read = claim_at(self.lex, text, pos);
+            let read = claim_at(self.lex, text, pos).map(|raw| self.with_noun_before(text, raw));
             let found = read
                 .clone()
                 .filter(|raw| self.is_claim(text, raw))
@@ -100,6 +100,12 @@ impl Extractor {
                 Noun::Word { start, end } => {
                     let (s, e) = doc.original_range(*start, *end);
                     (Some(surface_lemma(&doc.original[s..e])), Some(Span::new(*start, *end)))
+                }
+                Noun::Dual { start, end, feminine } => {
+                    let (s, e) = doc.original_range(*start, *end);
+                    let stem = &doc.original[s..e];
+                    let lemma = if *feminine { format!("{stem}ة") } else { stem.to_string() };
+                    (Some(lemma), raw.noun_span.map(|(s, e)| Span::new(s, e)))
                 }
                 Noun::None | Noun::BackReference => {
                     // "19 آخرين", "30 ألفًا فقط": the noun of the claim just before.
@@ -255,6 +261,42 @@ impl Extractor {
             return None;
         }
         self.is_claim(text, &out).then_some(out)
+    }
+
+    /// A bare figure whose counted thing came before it: "حصيلة القتلى إلى 870" (the
+    /// noun), "وقتل 15." (a toll verb: the noun of the claim before), "the death toll
+    /// rose to 3,115".
+    fn with_noun_before(&self, text: &str, mut raw: RawClaim) -> RawClaim {
+        let bare = matches!(raw.noun, Noun::None) && !raw.scaled && raw.upper.is_none();
+        let year_like = raw.value.fract() == 0.0 && (1000.0..=2100.0).contains(&raw.value);
+        if !bare || year_like || raw.in_words {
+            return raw;
+        }
+        let d = crate::lexicon::describe::Describe::default_describe();
+        let mut before = &text[..raw.start];
+        for _ in 0..3 {
+            let Some((at, w)) = previous_word_at(before) else { break };
+            if before[at + w.len()..].contains(['.', ',', '،', '؛', ';', ':', '\n']) {
+                break;
+            }
+            if self.lex.range_join_after_number.iter().any(|j| j == w) || d.is_trend_to(w) || d.direction(w).is_some() {
+                before = &before[..at];
+                continue;
+            }
+            let bare_word = ["وال", "بال", "ال", "لل", "و"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or(w);
+            let lemma = self.lex.nouns.get(w).or_else(|| self.lex.nouns.get(bare_word));
+            if let Some(lemma) = lemma {
+                raw.noun = Noun::Lemma(lemma.clone());
+                raw.noun_span = Some((at, at + w.len()));
+            } else if let Some((r, _)) = d.role_at(&[w]).or_else(|| d.role_at(&[bare_word])) {
+                if let Some(noun) = self.lex.toll_nouns.get(&d.role(r).id) {
+                    raw.noun = Noun::Lemma(noun.clone());
+                    raw.noun_span = Some((at, at + w.len()));
+                }
+            }
+            break;
+        }
+        raw
     }
 
     /// Is what the grammar read a count, given the words around it?

@@ -37,6 +37,8 @@ pub fn extract(doc: &DocText) -> Extraction {
     claims.retain(|c| outside(c.start));
     let mut dates = dates::find(lex, doc, &found.dates);
     dates.retain(|d| outside(d.start));
+    // "قبل سبعة أسابيع" is a date, not a count of weeks.
+    claims.retain(|c| !dates.iter().any(|d| d.start <= c.start && c.end <= d.end));
     let stated = publication::publication_in_text(lex, doc, &dates);
     Extraction { claims, dates, stated }
 }
@@ -89,6 +91,40 @@ mod tests {
         assert_eq!(got, [("870 قتيلا", 870.0), ("48 راكبا", 48.0)]);
         let c = &e.claims[0];
         assert_eq!(&text[c.start..c.end], "870 قتيلا");
+    }
+
+    #[test]
+    fn duals_by_shape_and_nouns_before_the_number() {
+        let text = "رست سفينتين إيطاليتين، ووصل غواصان بريطانيان، وقال الرئيس بوتين إن قتيلين على الأقل سقطا.\n\
+                    أصاب المرض 44 شخصا وقتل 15.\nارتفعت حصيلة القتلى إلى 25 في الهجوم.\nThe death toll rose to 3,115.";
+        let e = extract(&DocText::new(text));
+        let got: Vec<(&str, f64, &str, &str)> = e
+            .claims
+            .iter()
+            .map(|c| (c.text.as_str(), c.value, c.bound.as_str(), c.noun.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("سفينتين", 2.0, "exact", "سفينة"),
+                ("غواصان", 2.0, "exact", "غواص"),
+                ("قتيلين على الأقل", 2.0, "at_least", "قتيل"),
+                ("44 شخصا", 44.0, "exact", "شخص"),
+                ("15", 15.0, "exact", "قتيل"),
+                ("25", 25.0, "exact", "قتيل"),
+                ("3,115", 3115.0, "exact", "قتيل"),
+            ]
+        );
+    }
+
+    #[test]
+    fn weekdays_and_relative_dates_are_not_counts() {
+        let text =
+            "بدأت الحكومة عملها يوم الاثنين من داخل المبنى، بعد احتجاج بدأ قبل سبعة أسابيع.\nوقتل اثنين من مقاتليه.";
+        let e = extract(&DocText::new(text));
+        let got: Vec<(&str, f64)> = e.claims.iter().map(|c| (c.text.as_str(), c.value)).collect();
+        assert_eq!(got, [("اثنين من مقاتليه", 2.0)]);
+        assert!(e.dates.iter().any(|d| d.text == "قبل سبعة أسابيع"), "{:?}", e.dates);
     }
 
     #[test]

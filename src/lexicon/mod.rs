@@ -111,6 +111,9 @@ struct NounsFile {
     glued_units: BTreeMap<String, String>,
     currency_signs: BTreeMap<String, String>,
     dual_nouns: BTreeMap<String, Vec<String>>,
+    not_dual: Vec<String>,
+    dual_adjectives: Vec<String>,
+    toll_nouns: BTreeMap<String, String>,
     percent: Vec<String>,
     not_ordinal_count: Vec<String>,
     nouns: BTreeMap<String, Vec<String>>,
@@ -347,6 +350,12 @@ pub struct Lexicon {
     pub currency_signs: HashMap<String, String>,
     /// Dual nouns that count two by themselves, form -> lemma.
     pub dual_nouns: HashMap<String, String>,
+    /// Words that end like a dual and are not one ("بوتين", "لبنان").
+    pub not_dual: Vec<String>,
+    /// Adjectives in the masculine dual that confirm the noun before them is one.
+    pub dual_adjectives: Vec<String>,
+    /// The noun a toll verb counts when no noun follows ("وقتل 15": killed -> قتيل), by role.
+    pub toll_nouns: HashMap<String, String>,
     /// Percent phrases.
     pub percent: PhraseSet<()>,
     pub not_claim_before: HashMap<String, String>,
@@ -460,6 +469,9 @@ impl Lexicon {
             glued_units: nouns_file.glued_units.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             currency_signs: nouns_file.currency_signs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             dual_nouns: flatten(&nouns_file.dual_nouns).into_iter().collect(),
+            not_dual: words(&nouns_file.not_dual),
+            dual_adjectives: words(&nouns_file.dual_adjectives),
+            toll_nouns: nouns_file.toll_nouns.clone().into_iter().collect(),
             percent,
             not_claim_before: flatten(&context.not_claim_before),
             not_claim_after: flatten(&context.not_claim_after),

@@ -23,6 +23,9 @@ pub enum Noun {
     BackReference,
     /// "62%", "٦٢ في المئة".
     Percent,
+    /// A dual by its shape ("سفينتين"): the stem's normalised byte range, and whether
+    /// the singular ends in "ة".
+    Dual { start: usize, end: usize, feminine: bool },
 }
 
 /// A claim as read, with byte ranges in the normalised text.
@@ -302,7 +305,9 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, Noun
 /// Read a claim starting exactly at byte `pos` of the normalised document `doc`.
 pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let i = &doc[pos..];
-    if let Some(claim) = noun_then_number(lex, doc, pos).or_else(|| dual_noun(lex, doc, pos)) {
+    if let Some(claim) =
+        noun_then_number(lex, doc, pos).or_else(|| dual_noun(lex, doc, pos)).or_else(|| dual_shape(lex, doc, pos))
+    {
         return Some(claim);
     }
     let (after_number, number_start, value, upper, bound, scaled, in_words, qualified) =
@@ -405,21 +410,97 @@ fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let stem =
         ["", "و", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p).filter(|s| lex.dual_nouns.contains_key(*s)))?;
     let lemma = lex.dual_nouns.get(stem)?;
+    let number_end = offset(doc, rest);
+    // "قتيلين على الأقل".
+    let (rest, bound) = qualifier_after(lex, rest).unwrap_or((rest, Bound::Exact));
     let end = offset(doc, rest);
     Some(RawClaim {
         start: pos,
         end,
         number_start: pos,
-        number_end: end,
+        number_end,
         value: 2.0,
         upper: None,
-        bound: Bound::Exact,
+        bound,
         noun: Noun::Lemma(lemma.clone()),
         scaled: false,
         qualified: true,
         in_words: true,
         partitive: false,
-        noun_span: Some((pos, end)),
+        noun_span: Some((pos, number_end)),
+        ordinal: false,
+        share: false,
+    })
+}
+
+/// Conjunctions and prepositions a dual may carry: "وسفينتين", "بساعتين".
+const DUAL_PREFIXES: [&str; 7] = ["", "و", "ب", "ل", "ف", "وب", "ول"];
+
+/// A dual no list names, by its shape: a feminine dual in "-تين"/"-تان" by itself
+/// ("سفينتين", "امرأتان", "ساعتين"); a masculine one in "-ان" with an adjective that
+/// agrees ("غواصان بريطانيان"). A masculine "-ين" is left alone: it is also the plural.
+fn dual_shape(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
+    let i = &doc[pos..];
+    let (rest, w) = word(i).ok()?;
+    if !w.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) || lex.weekdays.contains_key(w) {
+        return None;
+    }
+    // A definite dual ("بالمنطقتين") refers back to things counted before.
+    if DUAL_PREFIXES.iter().any(|p| w.strip_prefix(p).is_some_and(|s| s.starts_with("ال"))) || w.starts_with("لل") {
+        return None;
+    }
+    let (prefix, s) = DUAL_PREFIXES.iter().rev().find_map(|p| {
+        let s = w.strip_prefix(p)?;
+        (s.chars().count() >= 5).then_some((*p, s))
+    })?;
+    if lex.numbers.contains_key(s) || lex.not_dual.iter().any(|n| n == s) || s.ends_with("ستان") {
+        return None;
+    }
+    // An adjective agreeing with the dual before it: "سفينتين إيطاليتين".
+    let previous = doc[..pos].trim_end().rsplit(|c: char| !crate::text::is_word_char(c)).next().unwrap_or("");
+    let suffix: String = s.chars().rev().take(2).collect();
+    if previous.chars().count() >= 4 && previous.chars().rev().take(2).collect::<String>() == suffix {
+        return None;
+    }
+    let stem_start = pos + prefix.len();
+    let (stem_len, feminine) = if let Some(stem) = s.strip_suffix("تين").or_else(|| s.strip_suffix("تان")) {
+        (stem.len(), true)
+    } else {
+        let stem = s.strip_suffix("ان")?;
+        // The adjective agrees: "بريطانيان", not "البرلمان الإيراني".
+        let (_, adjective) = hspace0(rest).ok().and_then(|(r, _)| word(r).ok())?;
+        // A nisba adjective in the dual ("بريطانيان", "تركيان"), or one the lexicon lists.
+        let agrees = (adjective.ends_with("يان") || lex.dual_adjectives.iter().any(|a| a == adjective))
+            && adjective.chars().count() >= 5
+            && !adjective.starts_with("ال")
+            && !lex.not_dual.iter().any(|n| n == adjective)
+            && stem.chars().count() >= 3;
+        if !agrees {
+            return None;
+        }
+        (stem.len(), false)
+    };
+    if doc[stem_start..stem_start + stem_len].chars().count() < 3 {
+        return None;
+    }
+    let number_end = offset(doc, rest);
+    // "قتيلين على الأقل".
+    let (rest, bound) = qualifier_after(lex, rest).unwrap_or((rest, Bound::Exact));
+    let end = offset(doc, rest);
+    Some(RawClaim {
+        start: pos,
+        end,
+        number_start: pos,
+        number_end,
+        value: 2.0,
+        upper: None,
+        bound,
+        noun: Noun::Dual { start: stem_start, end: stem_start + stem_len, feminine },
+        scaled: false,
+        qualified: true,
+        in_words: true,
+        partitive: false,
+        noun_span: Some((pos, number_end)),
         ordinal: false,
         share: false,
     })
@@ -482,6 +563,9 @@ mod tests {
             ("more than 1,200 families", 1200.0, Bound::AtLeast, "family"),
             ("about 40 operations", 40.0, Bound::Approx, "operation"),
             ("fewer than 300 people", 300.0, Bound::AtMost, "person"),
+            ("حول 33 في المائة", 33.0, Bound::Approx, ""),
+            ("تقترب من 70 بالمائة", 70.0, Bound::Approx, ""),
+            ("ما يصل إلى 90 في المائة", 90.0, Bound::AtMost, ""),
         ];
         for (s, value, bound, noun) in cases {
             let c = read(s).unwrap_or_else(|| panic!("{s}"));
