@@ -197,6 +197,39 @@ fn parse_date_resolves_each_line_against_the_reference() {
 }
 
 #[test]
+fn parse_date_reads_the_forms_news_writes() {
+    let cases = [
+        ("5. مارس", "2018-03-05"),
+        ("5.يوليو", "2018-07-05"),
+        ("تموز 13 الى 15", "2018-07-13/2018-07-15"),
+        ("السبت (3 يونيو 2017)", "2017-06-03"),
+        ("الأسبوع المقبل الخميس", "2018-08-30"),
+        ("الربع الأول من عام 2022", "2022-01/2022-03"),
+        ("7-2019", "2019-07"),
+        ("2021/11", "2021-11"),
+    ];
+    let mut child = bin()
+        .args(["parse", "date", "--reference", "2018-08-20"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input: String = cases.iter().map(|(s, _)| format!("{s}\n")).collect();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let got: Vec<(String, String)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["text"].as_str().unwrap().to_string(), v["value"].as_str().unwrap_or("null").to_string())
+        })
+        .collect();
+    let want: Vec<(String, String)> = cases.iter().map(|(s, v)| (s.to_string(), v.to_string())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
 fn publication_dates_come_from_front_matter_sidecars_labels_and_the_option() {
     let dir = tempdir("published");
     write(&dir, "front.md", "---\npublished: 2024-05-02\n---\nقتل 5 مدنيين الشهر الماضي.".as_bytes());

@@ -330,7 +330,9 @@ impl Extractor {
                 return false;
             }
         }
-        if phrase_before(&lex.months, before).is_some() && (raw.value <= 31.0 || year_like) {
+        // (A month then "6.42 ليرة" is a price: a day has no decimals.)
+        if phrase_before(&lex.months, before).is_some() && (raw.value <= 31.0 && raw.value.fract() == 0.0 || year_like)
+        {
             return false;
         }
         // Digits that are part of a date, a time, a version, a phone number or a URL.

@@ -345,11 +345,18 @@ pub fn day_month<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     // "اليوم الأول من شهر ثلاثة", "ثالث يوم من شهر عشرة".
     let i2 = one_word_of(&lex.calendar.day_word, i).map_or(i, |(r, ())| hspace0(r).map_or(r, |x| x.0));
     let (r, d) = day(lex, i2)?;
+    // "5. مارس": a day with a dot, as German and French styles write it.
+    let dotted = r.strip_prefix('.').filter(|r2| !r2.starts_with(|c: char| c.is_ascii_digit()));
+    let r = dotted.unwrap_or(r);
     let r = one_word_of(&lex.calendar.day_word, sep(r)).map_or(r, |(r2, ())| r2);
     let r = sep(r);
     let r = keyword("من", r).map_or(r, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
     let (r, (m, _)) = month(lex, r)?;
     let (rest, (year, modifier)) = year_tail(lex, r).unwrap_or((r, (YearRef::Unknown, None)));
+    // "3. مارس" in a list of months ("1. يناير … 2. فبراير …") numbers the month.
+    if dotted.is_some() && d == m {
+        return Ok((rest, DateExpr::Month { month: m, year, modifier }));
+    }
     Ok((rest, DateExpr::Day { day: d, month: MonthRef::Abs(m), year, modifier, weekday: None }))
 }
 
@@ -368,7 +375,9 @@ pub fn month_day<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     // "تسليم أبريل 20 دولارا": an Arabic month then a number then a word is a contract
     // month and a figure; Arabic writes a day before its month.
     let arabic = !i.starts_with(|c: char| c.is_ascii());
-    if arabic && year == YearRef::Unknown && rest.trim_start().starts_with(|c: char| c.is_alphabetic()) {
+    // ("تموز 13 الى 15" is a range of days.)
+    let day_range = interval_join(lex, rest).is_ok_and(|(r, ())| day_digits(lex, r).is_ok());
+    if arabic && year == YearRef::Unknown && rest.trim_start().starts_with(|c: char| c.is_alphabetic()) && !day_range {
         return fail(i, "a day after its month");
     }
     Ok((rest, DateExpr::Day { day: d, month: MonthRef::Abs(m), year, modifier: None, weekday: None }))
@@ -421,11 +430,22 @@ pub fn numeric_date<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
             }
         }
     }
+    // "2021/11", "2021-11": a year and a month.
+    if let Ok((r, y)) = year_number(lex, i) {
+        if let Some(r) = r.strip_prefix(['-', '/']) {
+            if let Some((rest, m)) = num(r, 2) {
+                let more = rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ','));
+                if (1..=12).contains(&m) && !more {
+                    return Ok((rest, DateExpr::Month { month: m, year: YearRef::Abs(y), modifier: None }));
+                }
+            }
+        }
+    }
     let (r, a) = num(i, 2).ok_or(expected(i, "a numeric date"))?;
     let Some(s) = r.chars().next().filter(|c| matches!(c, '/' | '.' | '-')) else { return fail(i, "a numeric date") };
     let r = &r[1..];
-    // "2/2013": a month and a year.
-    if s == '/' {
+    // "2/2013", "7-2019": a month and a year.
+    if s == '/' || s == '-' {
         if let Ok((rest, y)) = year_number(lex, r) {
             if (1..=12).contains(&a) {
                 return Ok((rest, DateExpr::Month { month: a, year: YearRef::Abs(y), modifier: None }));
@@ -540,7 +560,8 @@ pub fn year_period<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (u32, u32, Year
     let (r, (first, last)) = one_of_phrases(&lex.calendar.year_periods, i)?;
     let r2 = sep(r);
     let r2 = keyword("من", r2).or_else(|_| keyword("of", r2)).map_or(r2, |(x, ())| hspace0(x).map_or(x, |y| y.0));
-    if let Ok((rest, y)) = year_number(lex, r2) {
+    let r3 = one_word_of(&lex.calendar.year_markers, r2).map_or(r2, |(x, ())| hspace0(x).map_or(x, |y| y.0));
+    if let Ok((rest, y)) = year_number(lex, r3) {
         return Ok((rest, (first, last, YearRef::Abs(y))));
     }
     if let Ok((rest, k)) = relative_year(lex, r2) {
@@ -608,10 +629,26 @@ pub fn weekday_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Da
         };
         return Ok((rest, e));
     }
+    // "السبت (3 يونيو 2017)": the date in brackets after its weekday.
+    let (r2, bracket) = match r2.strip_prefix('(') {
+        Some(x) => (hspace0(x).map_or(x, |y| y.0), true),
+        None => (r2, false),
+    };
     if let Ok((rest, e)) = day_month(lex, r2).or_else(|_| numeric_date(lex, r2)).or_else(|_| month_day(lex, r2)) {
         if matches!(e, DateExpr::Day { .. }) {
+            let rest = if bracket {
+                match hspace0(rest).map_or(rest, |y| y.0).strip_prefix(')') {
+                    Some(after) => after,
+                    None => return fail(i, "a closing bracket"),
+                }
+            } else {
+                rest
+            };
             return Ok(with_hijri_twin(lex, rest, with_weekday(e)));
         }
+    }
+    if bracket {
+        return fail(i, "a date in brackets");
     }
     // A day alone after the weekday: "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر".
     if let Ok((rest, d)) = day(lex, r2) {
@@ -855,9 +892,21 @@ fn with_hijri_twin<'a>(lex: &Lexicon, rest: &'a str, gregorian: DateExpr) -> (&'
     (rest, gregorian)
 }
 
+/// "الأسبوع المقبل الخميس": a week, then the weekday in it.
+fn week_then_weekday<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    match relative(lex, Mode::Line, i)? {
+        (r, DateExpr::Relative { unit: Unit::Week, offset: k }) => {
+            let (rest, wd) = weekday_word(lex, sep(r))?;
+            Ok((rest, DateExpr::WeekdayOfWeek { weekday: wd, week: k }))
+        }
+        _ => fail(i, "a week then a weekday"),
+    }
+}
+
 /// A single date (not an interval), longest family first.
 pub fn simple_date<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
     nth_weekday(lex, i)
+        .or_else(|_| week_then_weekday(lex, i))
         .or_else(|_| last_day_of_month(lex, i))
         .or_else(|_| weekday_expr(lex, mode, i))
         .or_else(|_| holiday(lex, i))
@@ -1072,7 +1121,17 @@ mod tests {
             e,
             DateExpr::Interval(Box::new(day(13, 7, YearRef::Unknown)), Box::new(day(15, 7, YearRef::Unknown)))
         );
+        let (rest, e) = parse("تموز 13 الى 15").unwrap();
+        assert_eq!(rest, "");
+        assert_eq!(
+            e,
+            DateExpr::Interval(Box::new(day(13, 7, YearRef::Unknown)), Box::new(day(15, 7, YearRef::Unknown)))
+        );
         let (_, e) = parse("يوليو 13-15").unwrap();
+        assert_eq!(
+            parse("5. مارس").map(|(r, e)| (r.to_string(), e)),
+            Some((String::new(), day(5, 3, YearRef::Unknown)))
+        );
         assert_eq!(
             e,
             DateExpr::Interval(Box::new(day(13, 7, YearRef::Unknown)), Box::new(day(15, 7, YearRef::Unknown)))
