@@ -290,7 +290,7 @@ fn test_gates_corpora_on_their_expected_findings() {
     let (code, out, err) = run(bin().arg("test").arg(&dir));
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("ok ") && out.contains("(1/1 conflicts found)"), "{out}");
-    assert!(out.ends_with("1 corpora, 1 passed, 0 failed\n"), "{out}");
+    assert!(out.ends_with("1 corpus, 1 passed, 0 failed\n"), "{out}");
 
     // Expecting a conflict that is not there fails the gate, and says why.
     let quiet = dir.join("quiet");

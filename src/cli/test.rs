@@ -50,6 +50,7 @@ pub fn run(args: TestArgs) -> ExitStatus {
     let mut text = String::new();
     let mut cases = Vec::new();
     let mut failed = 0;
+    let (mut known_misses, mut known_alarms) = (0, 0);
     for dir in &corpora {
         let outcome = claimcheck::gate::load_expected(dir).map_err(|e| e.to_string()).and_then(|expected| {
             let report =
@@ -106,9 +107,22 @@ pub fn run(args: TestArgs) -> ExitStatus {
         if !outcome.passed() {
             failed += 1;
         }
+        known_misses += outcome.known_missed.len();
+        known_alarms += outcome.known_alarms.len();
         cases.push(claimcheck::report::render::junit::CorpusCase { name: dir.display().to_string(), failures });
     }
-    text.push_str(&format!("{} corpora, {} passed, {} failed\n", corpora.len(), corpora.len() - failed, failed));
+    let known = if known_misses + known_alarms > 0 {
+        let n = |k: usize, one: &str, many: &str| format!("{k} known {}", if k == 1 { one } else { many });
+        format!(
+            " ({}, {} listed in expected.yaml)",
+            n(known_misses, "miss", "misses"),
+            n(known_alarms, "alarm", "alarms")
+        )
+    } else {
+        String::new()
+    };
+    let corpora_n = if corpora.len() == 1 { "1 corpus".to_string() } else { format!("{} corpora", corpora.len()) };
+    text.push_str(&format!("{corpora_n}, {} passed, {} failed{known}\n", corpora.len() - failed, failed));
     let mut out: Box<dyn std::io::Write> = match &args.output {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
