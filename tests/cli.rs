@@ -347,6 +347,27 @@ fn a_user_rule_overrides_an_embedded_one() {
     assert!(out.contains("info[weekday-mismatch] weekday: Thursday vs Wednesday"), "{out}");
 }
 
+#[test]
+fn a_year_less_weekday_in_a_month_the_article_dates_in_another_year_is_that_year_s() {
+    let dir = tempdir("weekday-past");
+    write(
+        &dir,
+        "a.txt",
+        "---\npublished: 2018-10-25\n---\nصباح يوم 20 أكتوبر 2011، أمر القائد بالتحرك.\nوقال إنه زار المدينة يوم الأحد (16 أكتوبر) ثم عاد يوم الخميس (20 أكتوبر).\n".as_bytes(),
+    );
+    // 16 and 20 October 2011 were a Sunday and a Thursday: nothing to report.
+    assert_eq!(findings_of(&dir), vec![]);
+    let other = tempdir("weekday-this-year");
+    write(
+        &other,
+        "a.txt",
+        "---\npublished: 2018-10-25\n---\nوقال إنه زار المدينة يوم الأحد (16 أكتوبر) الجاري.\n".as_bytes(),
+    );
+    let found = findings_of(&other);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("weekday-mismatch", "error"));
+}
+
 /// Findings of a corpus as (rule, severity, quoted spans), from the JSON report.
 fn findings_of(dir: &Path) -> Vec<(String, String, Vec<String>)> {
     let (code, out, err) = run(bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir));

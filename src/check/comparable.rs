@@ -170,9 +170,9 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     };
     let mut evidence = Vec::new();
     if thing_exact {
-        evidence.push(format!("both count {}", name(wa)));
+        evidence.push(format!("both count {}", what_name(ca)));
     } else {
-        evidence.push(format!("both count people ({} / {})", name(wa), name(wb)));
+        evidence.push(format!("both count people ({} / {})", what_name(ca), what_name(cb)));
     }
     if let Some(r) = role {
         evidence.push(format!("the same event or measure: {}", d.role(r).id));
@@ -300,4 +300,10 @@ pub fn time_relation(a: &ClaimFact, b: &ClaimFact) -> TimeRelation {
     } else {
         TimeRelation::Overlap
     }
+}
+
+/// The counted thing of a claim as a reader would name it: the noun's lemma
+/// ("operation", "نسمة"), else its stem ("oper", "نسم").
+pub fn what_name(c: &ClaimFact) -> String {
+    c.noun.clone().or_else(|| c.desc.what.map(|w| crate::text::symbols::name(w).to_string())).unwrap_or_default()
 }

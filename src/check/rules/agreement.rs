@@ -355,7 +355,7 @@ impl Agreement {
         let cs = corpus.claim(rest[0]);
         let role = cp.desc.role.or(cs.desc.role).map(|r| describe.role(r));
         let mut message = self.meta.message(&[
-            ("what", super::what_name(cp)),
+            ("what", crate::check::comparable::what_name(cp)),
             ("role", role.map(|r| r.id.clone()).unwrap_or_else(|| "count".into())),
             ("period", cp.time.as_ref().map(ToString::to_string).unwrap_or_default()),
             ("a", show(cp)),

@@ -167,7 +167,7 @@ impl Internal {
         let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r).id.clone());
         let where_a = if ca.in_headline { "the headline".to_string() } else { format!("line {}", ca.line) };
         let message = self.meta.message(&[
-            ("what", super::what_name(ca)),
+            ("what", crate::check::comparable::what_name(ca)),
             ("role", role.unwrap_or_else(|| "count".into())),
             ("a", show(ca)),
             ("b", show(cb)),

@@ -235,12 +235,6 @@ pub fn dated_by_sentence(c: &ClaimFact) -> bool {
     c.opening_date.is_some() && c.time.as_ref().is_some_and(|t| !matches!(t, crate::resolve::DateValue::Day(_)))
 }
 
-/// The counted thing of a claim as a reader would name it: the noun's lemma
-/// ("operation", "نسمة"), else its stem ("oper", "نسم").
-pub fn what_name(c: &ClaimFact) -> String {
-    c.noun.clone().or_else(|| c.desc.what.map(|w| crate::text::symbols::name(w).to_string())).unwrap_or_default()
-}
-
 /// The bucket a claim is indexed by for finding comparable ones: its counted thing,
 /// or "people" for every noun of people.
 pub fn bucket(c: &ClaimFact) -> Option<Sym> {

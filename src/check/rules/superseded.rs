@@ -71,7 +71,7 @@ impl Rule for Superseded {
                     let ((od, ok), (nd, nk)) = if a_first { ((da, ka), (db, kb)) } else { ((db, kb), (da, ka)) };
                     let (old, new) = (corpus.claim((od, ok)), corpus.claim((nd, nk)));
                     let message = self.meta.message(&[
-                        ("what", super::what_name(old)),
+                        ("what", crate::check::comparable::what_name(old)),
                         ("old", show(old)),
                         ("new", show(new)),
                         ("old_time", old.time.as_ref().map(ToString::to_string).unwrap_or_default()),

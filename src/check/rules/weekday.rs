@@ -73,8 +73,20 @@ impl Rule for Weekday {
                 };
                 // A year-less day amid another year's story may be that year's: it is in
                 // doubt only if that year gives it the stated weekday.
+                // So may one of a month the article dates, earlier in its text, in an
+                // earlier year ("20 أكتوبر 2011" … "يوم الخميس (20 أكتوبر)"); a plan for a
+                // later year ("قبل نهاية حزيران 2026") does not date a past meeting.
+                let same_month_years = doc
+                    .dates
+                    .iter()
+                    .filter(|o| o.start < d.start && super::written_year(&o.expr).is_some_and(|y| y < day.year()))
+                    .filter_map(|o| match &o.value {
+                        Some(DateValue::Day(x)) if x.month() == day.month() => Some(x.year()),
+                        Some(DateValue::Month(y, m)) if *m == day.month() => Some(*y),
+                        _ => None,
+                    });
                 let other_year_fits = !with_year
-                    && super::nearby_years(doc, d).into_iter().any(|y| {
+                    && super::nearby_years(doc, d).into_iter().chain(same_month_years).any(|y| {
                         chrono::NaiveDate::from_ymd_opt(y, day.month(), day.day())
                             .is_some_and(|x| x.weekday().number_from_monday() == w)
                     });
