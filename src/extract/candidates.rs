@@ -84,7 +84,11 @@ impl Triggers {
             let before = &text[..k];
             let at_end = !text[k + 'ن'.len_utf8()..].starts_with(is_word_char);
             if at_end && (before.ends_with('ا') || before.ends_with("تي")) {
-                out.claims.push(word_start(text, k));
+                // A dual has five letters or more ("أن", "كان", "بيان" are not asked).
+                let ws = word_start(text, k);
+                if text[ws..k].chars().count() >= 4 {
+                    out.claims.push(ws);
+                }
             }
         }
         // Overlapping: "لا" (from "لا يقل عن") must not hide "اكثر" in "لاكثر".
