@@ -73,8 +73,7 @@ impl Triggers {
             // letters or more ("إلى870", "متنها48"), not "G20", "mp3" or "ف16".
             let ws = word_start(text, k);
             let glued = &text[ws..k];
-            let arabic_word =
-                glued.chars().count() >= 3 && glued.chars().all(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+            let arabic_word = glued.chars().count() >= 3 && glued.chars().all(crate::text::is_arabic);
             if ws == k || (!glued.is_ascii() && (GLUED_PREFIXES.contains(&glued) || arabic_word)) {
                 out.claims.push(k);
             }

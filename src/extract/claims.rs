@@ -283,7 +283,7 @@ impl Extractor {
                 before = &before[..at];
                 continue;
             }
-            let bare_word = ["وال", "بال", "ال", "لل", "و"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or(w);
+            let bare_word = crate::lexicon::describe::strip_prefix(w);
             let lemma = self.lex.nouns.get(w).or_else(|| self.lex.nouns.get(bare_word));
             if let Some(lemma) = lemma {
                 raw.noun = Noun::Lemma(lemma.clone());

@@ -112,6 +112,7 @@ struct NounsFile {
     currency_signs: BTreeMap<String, String>,
     dual_nouns: BTreeMap<String, Vec<String>>,
     not_dual: Vec<String>,
+    not_dual_endings: Vec<String>,
     dual_adjectives: Vec<String>,
     toll_nouns: BTreeMap<String, String>,
     percent: Vec<String>,
@@ -352,6 +353,8 @@ pub struct Lexicon {
     pub dual_nouns: HashMap<String, String>,
     /// Words that end like a dual and are not one ("بوتين", "لبنان").
     pub not_dual: Vec<String>,
+    /// Endings of words that look like a dual and are not ("باكستان").
+    pub not_dual_endings: Vec<String>,
     /// Adjectives in the masculine dual that confirm the noun before them is one.
     pub dual_adjectives: Vec<String>,
     /// The noun a toll verb counts when no noun follows ("وقتل 15": killed -> قتيل), by role.
@@ -470,6 +473,7 @@ impl Lexicon {
             currency_signs: nouns_file.currency_signs.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             dual_nouns: flatten(&nouns_file.dual_nouns).into_iter().collect(),
             not_dual: words(&nouns_file.not_dual),
+            not_dual_endings: words(&nouns_file.not_dual_endings),
             dual_adjectives: words(&nouns_file.dual_adjectives),
             toll_nouns: nouns_file.toll_nouns.clone().into_iter().collect(),
             percent,

@@ -113,10 +113,7 @@ pub fn qualifier_after<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, Bound> {
     one_of_phrases(&lex.after, r)
 }
 
-/// A number in digits (with its scale) or in words. Returns (value, scaled, in_words).
-pub fn quantity<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (f64, bool, bool)> {
-    crate::parse::number::quantity(lex, i)
-}
+pub use super::number::quantity;
 
 /// "بين 20 و30", "من 20 إلى 30", "between 20 and 30", "20-30". A scale on the second
 /// number alone applies to both ("بين 20 و30 ألفًا").
@@ -410,19 +407,23 @@ fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let stem =
         ["", "و", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p).filter(|s| lex.dual_nouns.contains_key(*s)))?;
     let lemma = lex.dual_nouns.get(stem)?;
+    Some(dual_claim(lex, doc, pos, rest, Noun::Lemma(lemma.clone())))
+}
+
+/// Two of `noun`, read as the word at `pos` up to `rest`, with a bound after it
+/// ("قتيلين على الأقل").
+fn dual_claim(lex: &Lexicon, doc: &str, pos: usize, rest: &str, noun: Noun) -> RawClaim {
     let number_end = offset(doc, rest);
-    // "قتيلين على الأقل".
     let (rest, bound) = qualifier_after(lex, rest).unwrap_or((rest, Bound::Exact));
-    let end = offset(doc, rest);
-    Some(RawClaim {
+    RawClaim {
         start: pos,
-        end,
+        end: offset(doc, rest),
         number_start: pos,
         number_end,
         value: 2.0,
         upper: None,
         bound,
-        noun: Noun::Lemma(lemma.clone()),
+        noun,
         scaled: false,
         qualified: true,
         in_words: true,
@@ -430,7 +431,7 @@ fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         noun_span: Some((pos, number_end)),
         ordinal: false,
         share: false,
-    })
+    }
 }
 
 /// Conjunctions and prepositions a dual may carry: "وسفينتين", "بساعتين".
@@ -442,7 +443,7 @@ const DUAL_PREFIXES: [&str; 7] = ["", "و", "ب", "ل", "ف", "وب", "ول"];
 fn dual_shape(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let i = &doc[pos..];
     let (rest, w) = word(i).ok()?;
-    if !w.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) || lex.weekdays.contains_key(w) {
+    if !w.starts_with(crate::text::is_arabic) || lex.weekdays.contains_key(w) {
         return None;
     }
     // A definite dual ("بالمنطقتين") refers back to things counted before.
@@ -453,7 +454,10 @@ fn dual_shape(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         let s = w.strip_prefix(p)?;
         (s.chars().count() >= 5).then_some((*p, s))
     })?;
-    if lex.numbers.contains_key(s) || lex.not_dual.iter().any(|n| n == s) || s.ends_with("ستان") {
+    if lex.numbers.contains_key(s)
+        || lex.not_dual.iter().any(|n| n == s)
+        || lex.not_dual_endings.iter().any(|e| s.ends_with(e.as_str()))
+    {
         return None;
     }
     // An adjective agreeing with the dual before it: "سفينتين إيطاليتين".
@@ -483,27 +487,7 @@ fn dual_shape(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     if doc[stem_start..stem_start + stem_len].chars().count() < 3 {
         return None;
     }
-    let number_end = offset(doc, rest);
-    // "قتيلين على الأقل".
-    let (rest, bound) = qualifier_after(lex, rest).unwrap_or((rest, Bound::Exact));
-    let end = offset(doc, rest);
-    Some(RawClaim {
-        start: pos,
-        end,
-        number_start: pos,
-        number_end,
-        value: 2.0,
-        upper: None,
-        bound,
-        noun: Noun::Dual { start: stem_start, end: stem_start + stem_len, feminine },
-        scaled: false,
-        qualified: true,
-        in_words: true,
-        partitive: false,
-        noun_span: Some((pos, number_end)),
-        ordinal: false,
-        share: false,
-    })
+    Some(dual_claim(lex, doc, pos, rest, Noun::Dual { start: stem_start, end: stem_start + stem_len, feminine }))
 }
 
 /// "magnitude 6.3": a noun written before its number.

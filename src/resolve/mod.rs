@@ -473,7 +473,7 @@ pub const MAX_TERMS: usize = 800;
 fn language(text: &str) -> Language {
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in text.chars() {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        if crate::text::is_arabic(c) {
             arabic += 1;
         } else if c.is_ascii_alphabetic() {
             latin += 1;

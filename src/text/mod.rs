@@ -9,7 +9,7 @@ pub mod segment;
 pub mod symbols;
 
 pub use lines::LineIndex;
-pub use normalize::{is_word_char, normalize_word, Normalized};
+pub use normalize::{is_arabic, is_word_char, normalize_word, Normalized};
 pub use segment::{Span, Token, TokenKind};
 
 /// A document's text and its indices.

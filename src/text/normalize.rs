@@ -182,6 +182,11 @@ pub fn normalize_word(s: &str) -> String {
     Normalized::new(s.trim()).text
 }
 
+/// A character of the Arabic block (letters, digits, marks and punctuation).
+pub fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
 /// Letters that make up words: Arabic letters and Latin letters (after normalisation).
 pub fn is_word_char(c: char) -> bool {
     match c {
