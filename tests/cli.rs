@@ -368,6 +368,67 @@ fn a_year_less_weekday_in_a_month_the_article_dates_in_another_year_is_that_year
     assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("weekday-mismatch", "error"));
 }
 
+#[test]
+fn a_count_the_text_says_rose_to_its_figure_does_not_clash_with_the_earlier_one() {
+    let a = "---\npublished: 2026-08-03\n---\nالعراق.. الحرارة تتجاوز 50 درجة وعطلة رسمية في 4 محافظات\n\nسكاي نيوز عربية - أبوظبي\nأعلنت الحكومة العراقية عطلة رسمية في أربع محافظات جنوبية بسبب ارتفاع درجات الحرارة إلى مستويات قياسية.\nوأعلنت وزارة الصحة أن مستشفيات البلاد استقبلت 112 حالة إصابة بضربات الشمس والإجهاد الحراري، داعية المواطنين إلى الإكثار من شرب الماء.\nوتعاني شبكة الكهرباء من انقطاعات متكررة تزيد معاناة السكان في ساعات الذروة.\n";
+    // Told as a plain count the same day, 168 against 112 is a conflict ...
+    let plain = tempdir("rise-plain");
+    write(&plain, "a.txt", a.as_bytes());
+    write(&plain, "b.txt", "---\npublished: 2026-08-03\n---\nالبصرة تسجل 52 درجة مئوية والعراق يواجه إحدى أشد موجات الحر\n\nبي بي سي نيوز عربي\nسجلت مدينة البصرة في جنوب العراق أعلى درجة حرارة في البلاد منذ بدء موجة الحر الحالية، في وقت قالت فيه وزارة الصحة إن مستشفيات البلاد استقبلت 168 حالة إصابة بضربات الشمس.\nويخشى خبراء أن تتكرر موجات الحر مع تغير المناخ في المنطقة.\n".as_bytes());
+    let found = findings_of(&plain);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "value-mismatch");
+    assert_eq!(found[0].2, vec!["112 حالة".to_string(), "168 حالة".to_string()]);
+    // ... but "ارتفاع عدد الحالات إلى 168" says the count rose from the lower figure.
+    let rose = tempdir("rise-rose");
+    write(&rose, "a.txt", a.as_bytes());
+    write(&rose, "b.txt", "---\npublished: 2026-08-03\n---\nالبصرة تسجل 52 درجة مئوية والعراق يواجه إحدى أشد موجات الحر\n\nبي بي سي نيوز عربي\nسجلت مدينة البصرة في جنوب العراق أعلى درجة حرارة في البلاد منذ بدء موجة الحر الحالية، في وقت أعلنت فيه وزارة الصحة ارتفاع عدد حالات الإصابة بضربات الشمس إلى 168 حالة.\nويخشى خبراء أن تتكرر موجات الحر مع تغير المناخ في المنطقة.\n".as_bytes());
+    assert_eq!(findings_of(&rose), vec![]);
+}
+
+#[test]
+fn figures_over_one_stated_period_are_one_quantity_and_a_toll_that_fell_by_a_digit_is_a_slip() {
+    // "منذ بداية العام" after the figure states its period: both are the loss since January.
+    let period = tempdir("period-after");
+    write(&period, "a.txt", "---\npublished: 2018-08-10\n---\nالليرة التركية تواصل الهبوط أمام الدولار\n\nوانخفضت العملة التركية بنسبة تقترب من 70 بالمائة منذ بداية العام، رافعة كلفة البضائع للشعب التركي، كما هزت ثقة المستثمرين في الليرة.\nوقال أردوغان إن بلاده تواجه حربا اقتصادية.\n".as_bytes());
+    write(&period, "b.txt", "---\npublished: 2018-08-10\n---\nأردوغان يدعو الأتراك لدعم الليرة والعملة تواصل الهبوط\n\nلكن خطاب أردوغان لم يفعل الكثير لتهدئة الأسواق، إذ استأنفت الليرة طريق الهبوط، لتصل خسائرها إلى 40٪ تقريبًا مقابل الدولار منذ بداية 2018.\nوقال أردوغان إن بلاده تواجه حربا اقتصادية.\n".as_bytes());
+    let found = findings_of(&period);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("value-mismatch", "warning"));
+    assert_eq!(found[0].2, vec!["تقترب من 70 بالمائة".to_string(), "40٪ تقريبًا".to_string()]);
+    let (_, out, _) = run(bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(&period));
+    let evidence = json(&out)["findings"][0]["evidence"].to_string();
+    assert!(evidence.contains("the same stated period: since 2018-01"), "{evidence}");
+    // A toll "as of Tuesday morning" one digit lower than Monday night's.
+    let slip = tempdir("toll-slip");
+    write(&slip, "a.txt", "---\npublished: 2018-05-14\n---\nمقتل 58 فلسطينيا في غزة برصاص القوات الإسرائيلية\n\nوحسب وزارة الصحة الفلسطينية في غزة، ارتفع عدد القتلى إلى 58 والجرحى إلى 2771 في مسيرات العودة على حدود قطاع غزة.\n".as_bytes());
+    write(&slip, "b.txt", "---\npublished: 2018-05-15\n---\nالفلسطينيون يحيون ذكرى النكبة بعد يوم دام في غزة\n\nوقال الناطق باسم وزارة الصحة في غزة إن حصيلة الضحايا حتى صباح الثلاثاء \"بلغت 59 شهيدا و2271 مصابا بجروح مختلفة\" في مسيرات العودة على حدود قطاع غزة.\n".as_bytes());
+    let found = findings_of(&slip);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("value-mismatch", "warning"));
+    assert_eq!(found[0].2, vec!["2771".to_string(), "2271 مصابا".to_string()]);
+}
+
+#[test]
+fn extract_reads_today_and_the_years_of_named_events() {
+    let dir = tempdir("today");
+    write(
+        &dir,
+        "a.txt",
+        "---\npublished: 2018-07-16\n---\nعنوان\n\nقالت الوزارة في بيان أصدرته اليوم إن المباراة انتهت. وفي اليوم الأول من البطولة فاز الفريق. ويحتفل العالم باليوم العالمي للمرأة. وفي ذلك اليوم عاد اللاعبون. وانتهت المباراة النهائية لمونديال روسيا 2018، وفاز بكأس العالم 1998 على أرضه.\n".as_bytes(),
+    );
+    let (code, out, err) = run(bin().args(["extract", "--format", "jsonl"]).arg(&dir));
+    assert_eq!(code, 0, "{err}");
+    let dates: Vec<(String, String)> = out
+        .lines()
+        .map(json)
+        .filter(|v| v["type"] == "date")
+        .map(|v| (v["text"].as_str().unwrap().to_string(), v["value"].as_str().unwrap_or("null").to_string()))
+        .collect();
+    let want = [("اليوم", "2018-07-16"), ("2018", "2018"), ("1998", "1998")];
+    assert_eq!(dates, want.map(|(t, v)| (t.to_string(), v.to_string())).to_vec());
+}
+
 /// Findings of a corpus as (rule, severity, quoted spans), from the JSON report.
 fn findings_of(dir: &Path) -> Vec<(String, String, Vec<String>)> {
     let (code, out, err) = run(bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(dir));

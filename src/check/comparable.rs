@@ -149,7 +149,10 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         (false, _) => 0.5,
     };
     let story_score = if a.0 == b.0 { 0.5 } else { story };
-    let near_score = 0.4 * near_shared.len().min(3) as f32;
+    // Both counted over one stated period ("منذ بداية العام" / "منذ بداية 2018"): the
+    // period says which of a story's many figures of one kind both are.
+    let period = same_period(corpus, a, b);
+    let near_score = 0.4 * (near_shared.len() + if period.is_some() { 2 } else { 0 }).min(3) as f32;
     let total = thing + role_score + near_score + 1.5 * subject + story_score;
     if total < WEAK || (near_shared.is_empty() && subject < MIN_SUBJECT) {
         return Err(Mismatch::Subject);
@@ -163,7 +166,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     // months, a tariff's tranche): the words around them must say which.
     let many_kinds = d.is_many_kinds(&name(wa));
     let strength = match role {
-        _ if (fixed || many_kinds) && near_shared.len() < 2 => Strength::Weak,
+        _ if (fixed || many_kinds) && near_shared.len() + if period.is_some() { 2 } else { 0 } < 2 => Strength::Weak,
         Some(_) if total >= STRONG && thing_exact && !near_shared.is_empty() => Strength::Strong,
         Some(_) if total >= GOOD => Strength::Good,
         _ => Strength::Weak,
@@ -186,6 +189,9 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     if !words.is_empty() {
         evidence.push(format!("the same subject: {}", words.join(", ")));
     }
+    if let Some(p) = &period {
+        evidence.push(format!("the same stated period: {p}"));
+    }
     if a.0 == b.0 {
         evidence.push("the same document".to_string());
     } else {
@@ -198,7 +204,19 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     };
     let near_alike = jaccard(&da.near, &db.near);
     let clause_alike = jaccard(&da.subject, &db.subject);
-    Ok(Match { strength, subject, near: near_shared.len(), near_alike, clause_alike, evidence })
+    let near = near_shared.len() + if period.is_some() { 2 } else { 0 };
+    Ok(Match { strength, subject, near, near_alike, clause_alike, evidence })
+}
+
+/// The period both claims are counted over, when each sentence opens one and they are
+/// the same ("since 2018-01").
+fn same_period(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Option<String> {
+    let opening = |r: ClaimRef| {
+        let k = corpus.claim(r).opening_date?;
+        corpus.docs[r.0].dates[k as usize].value.as_ref()
+    };
+    let (pa, pb) = (opening(a)?, opening(b)?);
+    (pa == pb).then(|| format!("since {pa}"))
 }
 
 /// How much evidence makes two claims one quantity: the counted thing (up to 1), the

@@ -44,8 +44,15 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
                 || lex.teen_base.iter().any(|t| t == w)
         };
         let starts = starts_before(text, anchor, last_end, opens);
+        let before = out.len();
         for start in starts {
             let Ok((rest, expr)) = date_expr(lex, Mode::Document, &text[start..]) else { continue };
+            // "ذلك اليوم", "نفس اليوم": that day, not today.
+            if matches!(expr, DateExpr::Relative { unit: crate::lexicon::Unit::Day, offset: 0 })
+                && previous_word(text, start).is_some_and(|w| lex.calendar.today_not_after.iter().any(|x| x == w))
+            {
+                continue;
+            }
             let end = start + crate::parse::offset(&text[start..], rest);
             let end = start + text[start..end].trim_end().len();
             if end <= anchor {
@@ -63,8 +70,58 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
             last_end = end;
             break;
         }
+        if out.len() == before {
+            if let Some(d) = event_year(lex, doc, anchor) {
+                last_end = d.norm.end as usize;
+                out.push(d);
+            }
+        }
     }
     out
+}
+
+/// The year of a named event: "كأس العالم 2018", "مونديال روسيا 2018", "Euro 2016": a
+/// year of four digits one or two words after an event word (`event_markers`), with
+/// no digit or counted word glued to it.
+fn event_year(lex: &Lexicon, doc: &DocText, at: usize) -> Option<FoundDate> {
+    let text = doc.text();
+    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return None;
+    }
+    let after = &text[at + 4..];
+    if after.starts_with(|c: char| is_word_char(c) || c == '.' || c == ',') && !after.starts_with('،') {
+        return None;
+    }
+    let year: i32 = text[at..at + 4].parse().ok()?;
+    if !(1900..=2099).contains(&year) {
+        return None;
+    }
+    let markers = &lex.calendar.event_markers;
+    let w1 = previous_word(text, at)?;
+    let w1_start = w1.as_ptr() as usize - text.as_ptr() as usize;
+    let near = markers.iter().any(|m| m == w1)
+        || previous_word(text, w1_start).is_some_and(|w2| markers.iter().any(|m| m == w2));
+    if !near || w1.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (start, end) = (at, at + 4);
+    let (s, e) = doc.original_range(start, end);
+    Some(FoundDate {
+        norm: Span::new(start, end),
+        start: s,
+        end: e,
+        line: doc.line(s),
+        text: doc.original[s..e].to_string(),
+        expr: DateExpr::Year { year: crate::parse::date::YearRef::Abs(year), relative: None },
+    })
+}
+
+/// The word right before `pos`, across spaces.
+fn previous_word(text: &str, pos: usize) -> Option<&str> {
+    let before = text[..pos].trim_end_matches([' ', '"', '“', '”']);
+    let start = before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i)?;
+    Some(&before[start..])
 }
 
 /// Starts to try for a candidate at `pos`, earliest first: up to [`WORDS_BEFORE`]
@@ -111,5 +168,14 @@ mod tests {
         assert_eq!(dates("قال يوم الأربعاء 12 من تشرين الثاني إن"), vec!["يوم الأربعاء 12 من تشرين الثاني"]);
         assert_eq!(dates("وذلك بين 13 و15 تموز الماضي"), vec!["بين 13 و15 تموز الماضي"]);
         assert_eq!(dates("الحكومة قالت في 2019 إن"), vec!["في 2019"]);
+    }
+
+    #[test]
+    fn years_of_named_events() {
+        assert_eq!(dates("المباراة النهائية لمونديال روسيا 2018، وهو"), vec!["2018"]);
+        assert_eq!(dates("ببطولة كأس العالم 2018 التي أقيمت"), vec!["2018"]);
+        assert_eq!(dates("فاز بكأس العالم 1998 على أرضه"), vec!["1998"]);
+        // A year with no event word before it is not an event's year.
+        assert!(dates("وصل عدد المشاركين 2018 شخصا").is_empty());
     }
 }

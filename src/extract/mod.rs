@@ -37,8 +37,21 @@ pub fn extract(doc: &DocText) -> Extraction {
     claims.retain(|c| outside(c.start));
     let mut dates = dates::find(lex, doc, &found.dates);
     dates.retain(|d| outside(d.start));
-    // "قبل سبعة أسابيع" is a date, not a count of weeks.
-    claims.retain(|c| !dates.iter().any(|d| d.start <= c.start && c.end <= d.end));
+    claims.sort_by_key(|c| (c.start, c.end));
+    // A year of a named event with a counted noun after it ("كأس العالم 2018 مشجعا")
+    // is a count.
+    dates.retain(|d| {
+        let bare_year =
+            matches!(d.expr, crate::parse::date::DateExpr::Year { .. }) && d.text.bytes().all(|b| b.is_ascii_digit());
+        let k = claims.partition_point(|c| c.start < d.start);
+        !(bare_year && claims.get(k).is_some_and(|c| c.start == d.start && c.noun.is_some()))
+    });
+    // "قبل سبعة أسابيع" is a date, not a count of weeks. (Dates are in text order and
+    // do not overlap: the one that could hold a claim is the last to start before it.)
+    claims.retain(|c| {
+        let k = dates.partition_point(|d| d.start <= c.start);
+        !(k > 0 && c.end <= dates[k - 1].end)
+    });
     let stated = publication::publication_in_text(lex, doc, &dates);
     Extraction { claims, dates, stated }
 }

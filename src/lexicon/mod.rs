@@ -149,6 +149,9 @@ struct CalendarFile {
     units: BTreeMap<Unit, Vec<String>>,
     relative_days: BTreeMap<i32, Vec<String>>,
     document_excludes: Vec<String>,
+    today_not_before: Vec<String>,
+    today_not_after: Vec<String>,
+    event_markers: Vec<String>,
     parts: BTreeMap<Part, Vec<String>>,
     interval_start: Vec<String>,
     interval_join: Vec<String>,
@@ -244,6 +247,12 @@ pub struct CalendarWords {
     pub units: PhraseSet<Unit>,
     pub relative_days: PhraseSet<i32>,
     pub document_excludes: Vec<String>,
+    /// Words after "اليوم" that make it another day than today ("نفسه").
+    pub today_not_before: Vec<String>,
+    /// Words before "اليوم" that make it another day than today ("ذلك").
+    pub today_not_after: Vec<String>,
+    /// Words of named events whose year follows ("كأس العالم 2018").
+    pub event_markers: Vec<String>,
     pub parts: PhraseSet<Part>,
     pub interval_start: PhraseSet<()>,
     pub interval_join: Vec<String>,
@@ -499,6 +508,9 @@ impl Lexicon {
                 units: phrase_set(&calendar.units),
                 relative_days: phrase_set(&calendar.relative_days),
                 document_excludes: calendar.document_excludes.iter().map(|s| normalize_word(s)).collect(),
+                today_not_before: words(&calendar.today_not_before),
+                today_not_after: words(&calendar.today_not_after),
+                event_markers: words(&calendar.event_markers),
                 parts: phrase_set(&calendar.parts),
                 interval_start: PhraseSet::new(calendar.interval_start.iter().map(|s| (phrase(s), ()))),
                 interval_join: {

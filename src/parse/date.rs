@@ -515,8 +515,24 @@ pub fn relative<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateEx
         if c.document_excludes.iter().any(|x| x == text) {
             return fail(i, "a checkable date");
         }
+        // "اليوم" is today unless a word after it says which day it is: "اليوم الأول",
+        // "اليوم العالمي للمرأة", "اليوم الذي", "اليوم نفسه", "the day after".
+        if k == 0 && names_another_day(c, rest) {
+            return fail(i, "today");
+        }
     }
     Ok((rest, DateExpr::Relative { unit: Unit::Day, offset: k }))
+}
+
+/// Does the word after "اليوم" make it a day other than today: a definite adjective or
+/// ordinal ("الأول", "العالمي"), or one of `today_not_before` ("نفسه", "ذاته")?
+fn names_another_day(c: &crate::lexicon::CalendarWords, rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(' ') else {
+        // Glued to a letter ("اليومي", "اليومين") or a hyphen ("today-"): not the word.
+        return rest.chars().next().is_some_and(|ch| ch.is_alphanumeric() || ch == '-');
+    };
+    let word: String = after.chars().take_while(|ch| ch.is_alphanumeric()).collect();
+    word.starts_with("ال") || c.today_not_before.contains(&word)
 }
 
 /// "أواخر مارس من عام 2019", "مطلع تشرين الأول/أكتوبر", "نهاية العام الماضي", "late March".

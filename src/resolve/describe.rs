@@ -55,6 +55,9 @@ pub struct Descriptor {
     pub counted: Option<f64>,
     /// The clause gives a reason for a lower figure ("خفضت", "revised").
     pub fall_reason: bool,
+    /// The clause says the count rose to this figure ("ارتفاع عدد الحالات إلى 168",
+    /// "the toll rose to 3,115"): a lower figure of it elsewhere is an earlier state.
+    pub risen: bool,
 }
 
 /// How many tokens before the number a role word may stand.
@@ -272,6 +275,17 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     }
 
     let fall_reason = (0..words.len()).any(|k| d.fall_reason_at(&words[k..]));
+    // "ارتفع … إلى N": "إلى" right before the figure (or its qualifier), a word of rise
+    // a few words before that, no other figure between.
+    let risen = {
+        let to = (first.saturating_sub(3)..first).rev().find(|&k| d.is_trend_to(words[k]));
+        to.is_some_and(|t| {
+            (t.saturating_sub(RISEN_BEFORE)..t)
+                .rev()
+                .take_while(|&k| !is_number(k))
+                .any(|k| d.direction(words[k]) == Some(crate::lexicon::describe::Direction::Rise))
+        })
+    };
 
     // One batch of interning for every word of the descriptor.
     let mut all: Vec<&str> = Vec::new();
@@ -309,8 +323,12 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         status,
         counted,
         fall_reason,
+        risen,
     }
 }
+
+/// How many words before "إلى" a word of rise may stand ("ارتفاع عدد حالات ضربات الشمس إلى").
+const RISEN_BEFORE: usize = 6;
 
 /// The key a counted noun compares by: its synonym group's head, else its stem
 /// ("مهاجرين" and "مهاجر" meet; "مصابا" and "جرحى" meet through their group).

@@ -314,8 +314,11 @@ fn reported_or_until(describe: &Describe, text: &DocText, s: usize, span: crate:
     (reported, until)
 }
 
+/// How far (normalised bytes) after a claim a period it is counted over may open.
+const OPENING_AFTER: u32 = 64;
+
 /// The dates of a claim's sentence that give its time: the nearest plain date, and
-/// the nearest period-opening date before the claim.
+/// the nearest period-opening date before the claim or right after it.
 fn sentence_dates(c: &Claim, sentence: u32, dates: &[DateFact]) -> (Option<u32>, Option<u32>) {
     let from = dates.partition_point(|d| d.sentence < sentence);
     let to = dates.partition_point(|d| d.sentence <= sentence);
@@ -330,8 +333,14 @@ fn sentence_dates(c: &Claim, sentence: u32, dates: &[DateFact]) -> (Option<u32>,
     };
     let nearest =
         in_sentence().filter(|(_, d)| !d.opens_period).min_by_key(|(_, d)| distance(d)).map(|(k, _)| k as u32);
+    // A period opened before the claim, or right after it ("بنسبة 70 بالمائة منذ بداية
+    // العام", "40٪ تقريبًا مقابل الدولار منذ بداية 2018").
     let opening = in_sentence()
-        .filter(|(_, d)| d.opens_period && d.norm.end <= c.norm.start)
+        .filter(|(_, d)| {
+            d.opens_period
+                && (d.norm.end <= c.norm.start
+                    || (d.norm.start >= c.norm.end && d.norm.start - c.norm.end <= OPENING_AFTER))
+        })
         .min_by_key(|(_, d)| distance(d))
         .map(|(k, _)| k as u32);
     (nearest, opening)

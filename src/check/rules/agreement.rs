@@ -240,15 +240,25 @@ impl Agreement {
                         {
                             // A toll is the running count of its document's day: a count dated
                             // by its own sentence ("قتل 11 السبت") is that day's, not a toll.
-                            let running =
-                                |c: &crate::resolve::ClaimFact| c.time_source == crate::resolve::TimeSource::Document;
+                            // A toll "as of" a day ("حصيلة القتلى حتى صباح الثلاثاء") is
+                            // the running count too.
+                            let running = |d: usize, c: &crate::resolve::ClaimFact| {
+                                c.time_source == crate::resolve::TimeSource::Document
+                                    || c.nearest_date.is_some_and(|k| corpus.docs[d].dates[k as usize].until)
+                            };
                             let (early, late) = if a_first { (ca, cb) } else { (cb, ca) };
-                            (running(ca) && running(cb) && fell(early, late, t) && !late.desc.fall_reason)
+                            (running(da, ca) && running(db, cb) && fell(early, late, t) && !late.desc.fall_reason)
                                 .then_some(Clash::Fall)
                         }
                         _ => None,
                     };
                     let Some(clash) = clash else { continue };
+                    // "ارتفاع عدد الحالات إلى 168": the text says the count rose to the
+                    // higher figure, so the lower one is an earlier state of it.
+                    let higher = if ca.value >= cb.value { ca } else { cb };
+                    if matches!(clash, Clash::Values) && higher.desc.risen {
+                        continue;
+                    }
                     // Each document also gives the other's figure ("110 مقاعد" of 210, both
                     // in both): two quantities, not one told two ways.
                     if states(corpus, db, ca, t) || states(corpus, da, cb, t) {
@@ -281,7 +291,7 @@ impl Agreement {
     /// - a toll lower on a later day: as often another scope or incident as an error, a
     ///   warning on strong evidence;
     /// - anything less: info, which never fails a run.
-    fn severity(&self, corpus: &Corpus, x: &Pair) -> crate::check::Severity {
+    fn severity(&self, corpus: &Corpus, x: &Pair) -> (crate::check::Severity, Option<&'static str>) {
         use crate::check::Severity;
         let describe = Describe::default_describe();
         let (ca, cb) = (corpus.claim(x.a), corpus.claim(x.b));
@@ -290,47 +300,58 @@ impl Agreement {
         // rarely two quantities by chance: a slip, on good evidence of one quantity.
         // One sentence twice, a zero apart: a slip whatever the noun's role.
         if matches!(x.clash, Clash::Slip) {
-            return self.meta.severity.weaker();
+            return (self.meta.severity.weaker(), None);
         }
-        let slip = super::zero_slip(ca.value, cb.value) && x.m.strength >= Strength::Good;
-        if !(x.m.strength == Strength::Strong || slip) || !super::plausible_discrepancy(ca.value, cb.value) {
-            return Severity::Info;
+        // A toll lower the next day by one digit of a figure of 100 or more ("2771" /
+        // "2271") is a slip too.
+        let fall_slip = matches!(x.clash, Clash::Fall) && super::clear_slip(ca.value, cb.value);
+        let slip = (super::zero_slip(ca.value, cb.value) || fall_slip) && x.m.strength >= Strength::Good;
+        if !(x.m.strength == Strength::Strong || slip) {
+            let why = if x.m.strength == Strength::Good {
+                "the evidence of one quantity is good, not strong"
+            } else {
+                "the evidence of one quantity is weak"
+            };
+            return (Severity::Info, Some(why));
+        }
+        if !super::plausible_discrepancy(ca.value, cb.value) {
+            return (Severity::Info, Some("the values are too far apart to be one quantity told two ways"));
         }
         // Stories tell many quantities of one kind (distances from several places, tolls
         // of several days); one told two ways is told in the same words. Without the
         // words around both figures alike, a clash is a lead, not a finding.
         if !slip && (x.m.near < 2 || (x.m.near < NEAR_WORDS_ALIKE && x.m.near_alike < NEAR_ALIKE)) {
-            return Severity::Info;
+            return (Severity::Info, Some("the words around the two figures are not alike"));
         }
         // A distance runs between two places: both must be the same ("قرية ماتي التي
         // تبعد 40 كم شمال شرق أثينا"), not one ("تبعد نحو 10 كم عن مقديشو" of a base
         // and of a checkpoint).
         if role.is_some_and(|r| r.id == "distance") && !both_ends(ca, cb) {
-            return Severity::Info;
+            return (Severity::Info, Some("the two distances may not run between the same places"));
         }
         // Even between the same places, distances are told by road and as the crow
         // flies, from the centre or the edge ("40 كم" / "29 كيلومترا" from Athens): on
         // real news a lead, unless one figure is the other with a digit slipped.
         if role.is_some_and(|r| r.id == "distance") && !super::clear_slip(ca.value, cb.value) {
-            return Severity::Info;
+            return (Severity::Info, Some("distances are told by road and as the crow flies"));
         }
         // Two outlets' counts a few apart ("629" / "630", "67" / "68", "17" / "19") are,
         // on real news, two tallies or a recount far more often than an error: a lead,
         // unless one is the other with a digit slipped.
         if matches!(x.clash, Clash::Values) && small_gap(ca.value, cb.value) && !super::clear_slip(ca.value, cb.value) {
-            return Severity::Info;
+            return (Severity::Info, Some("two tallies a few apart"));
         }
         let warning = self.meta.severity.weaker();
         match x.clash {
             // A lower toll on a later day is, on real news, another day's or another
             // place's count far more often than a wrong one: a lead.
             // Unless the later figure is the earlier with one digit slipped ("2771" / "2271").
-            Clash::Fall if x.m.strength == Strength::Strong && super::clear_slip(ca.value, cb.value) => warning,
-            Clash::Fall => Severity::Info,
-            Clash::Slip => warning,
-            Clash::Values if role.is_some_and(|r| r.fixed || r.volatile) => warning,
-            Clash::Values if !ca.desc.generic && !cb.desc.generic && x.m.near >= 2 => self.meta.severity,
-            Clash::Values => warning,
+            Clash::Fall if fall_slip => (warning, None),
+            Clash::Fall => (Severity::Info, Some("a lower toll on a later day, with no digit slipped")),
+            Clash::Slip => (warning, None),
+            Clash::Values if role.is_some_and(|r| r.fixed || r.volatile) => (warning, None),
+            Clash::Values if !ca.desc.generic && !cb.desc.generic && x.m.near >= 2 => (self.meta.severity, None),
+            Clash::Values => (warning, None),
         }
     }
 
@@ -338,8 +359,11 @@ impl Agreement {
     fn finding(&self, corpus: &Corpus, claim: ClaimRef, pairs: &[&Pair]) -> Finding {
         let describe = Describe::default_describe();
         // The finding is as sure as its surest pair, and lists the pairs that sure.
-        let severities: Vec<crate::check::Severity> = pairs.iter().map(|x| self.severity(corpus, x)).collect();
+        let judged: Vec<(crate::check::Severity, Option<&str>)> =
+            pairs.iter().map(|x| self.severity(corpus, x)).collect();
+        let severities: Vec<crate::check::Severity> = judged.iter().map(|j| j.0).collect();
         let severity = severities.iter().copied().min().unwrap_or(crate::check::Severity::Info);
+        let lead = judged.iter().find(|j| j.0 == severity).and_then(|j| j.1);
         let pairs: Vec<&Pair> =
             pairs.iter().zip(&severities).filter(|(_, s)| **s == severity).map(|(p, _)| *p).collect();
         let pairs = &pairs[..];
@@ -376,6 +400,9 @@ impl Agreement {
         let mut f = self.meta.finding(message, locations);
         f.severity = severity;
         f.evidence = pairs[0].m.evidence.clone();
+        if let Some(why) = lead {
+            f.evidence.push(format!("a lead only: {why}"));
+        }
         f
     }
 }
