@@ -152,7 +152,9 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     // Both counted over one stated period ("منذ بداية العام" / "منذ بداية 2018"): the
     // period says which of a story's many figures of one kind both are.
     let period = same_period(corpus, a, b);
-    let near_score = 0.4 * (near_shared.len() + if period.is_some() { 2 } else { 0 }).min(3) as f32;
+    // (the period counts as two shared words around the figures)
+    let near = near_shared.len() + if period.is_some() { 2 } else { 0 };
+    let near_score = 0.4 * near.min(3) as f32;
     let total = thing + role_score + near_score + 1.5 * subject + story_score;
     if total < WEAK || (near_shared.is_empty() && subject < MIN_SUBJECT) {
         return Err(Mismatch::Subject);
@@ -166,7 +168,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     // months, a tariff's tranche): the words around them must say which.
     let many_kinds = d.is_many_kinds(&name(wa));
     let strength = match role {
-        _ if (fixed || many_kinds) && near_shared.len() + if period.is_some() { 2 } else { 0 } < 2 => Strength::Weak,
+        _ if (fixed || many_kinds) && near < 2 => Strength::Weak,
         Some(_) if total >= STRONG && thing_exact && !near_shared.is_empty() => Strength::Strong,
         Some(_) if total >= GOOD => Strength::Good,
         _ => Strength::Weak,
@@ -204,7 +206,6 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     };
     let near_alike = jaccard(&da.near, &db.near);
     let clause_alike = jaccard(&da.subject, &db.subject);
-    let near = near_shared.len() + if period.is_some() { 2 } else { 0 };
     Ok(Match { strength, subject, near, near_alike, clause_alike, evidence })
 }
 
