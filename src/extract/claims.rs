@@ -4,7 +4,7 @@
 //! The grammar runs only at the candidates of [`super::candidates`].
 
 use crate::lexicon::{Bound, Lexicon};
-use crate::parse::claim::{claim_at, month_name, noun_lemma, phrase_before, Noun, RawClaim};
+use crate::parse::claim::{claim_at, month_name, noun_lemma, phrase_before, score_at, Noun, RawClaim, Score};
 use crate::parse::number::{ordinal_number, word};
 use crate::parse::offset;
 use crate::text::{is_word_char, DocText, Span};
@@ -26,6 +26,9 @@ pub struct ClaimFlags {
     pub share: bool,
     /// The noun was inherited from an earlier claim ("19 آخرين").
     pub inherited: bool,
+    /// A match score ("4-2"): compared with no count.
+    #[serde(default)]
+    pub score: Option<Score>,
 }
 
 /// A numeric claim: spans in the original bytes and in the normalised text.
@@ -78,14 +81,21 @@ impl Extractor {
             if digits_before && !text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let read = claim_at(self.lex, text, pos).map(|raw| self.with_noun_before(text, raw));
-            let found = read
-                .clone()
-                .filter(|raw| self.is_claim(text, raw))
-                .or_else(|| read.and_then(|raw| self.shared_with_next(text, raw)))
-                .or_else(|| self.ordinal_claim(text, pos));
+            let found = score_at(self.lex, text, pos).or_else(|| {
+                let read = claim_at(self.lex, text, pos).map(|raw| self.with_noun_before(text, raw));
+                read.clone()
+                    .filter(|raw| self.is_claim(text, raw))
+                    .or_else(|| read.and_then(|raw| self.shared_with_next(text, raw)))
+                    .or_else(|| self.ordinal_claim(text, pos))
+            });
             if let Some(raw) = found {
                 last_end = raw.end;
+                // "بأربعة أهداف مقابل هدفين": the other side of a score, not a count.
+                if let Some(prev) = raws.last_mut().filter(|p| self.score_against(text, p, &raw)) {
+                    prev.score = Some(Score { goals: prev.value as u16, against: Some(raw.value as u16) });
+                    prev.end = raw.end;
+                    continue;
+                }
                 raws.push(raw);
             }
         }
@@ -141,6 +151,7 @@ impl Extractor {
                     partitive: raw.partitive,
                     ordinal: raw.ordinal,
                     share: raw.share,
+                    score: raw.score,
                     inherited: inherited && !matches!(raw.noun, Noun::None) || matches!(raw.noun, Noun::BackReference),
                 },
             });
@@ -299,6 +310,13 @@ impl Extractor {
         raw
     }
 
+    /// Is `next` the other side of the goals `prev` counts ("4 أهداف مقابل هدفين")?
+    fn score_against(&self, text: &str, prev: &RawClaim, next: &RawClaim) -> bool {
+        let goal = |r: &RawClaim| matches!(&r.noun, Noun::Lemma(l) if *l == self.lex.score_noun);
+        let between = text.get(prev.end..next.start).map(str::trim);
+        goal(prev) && goal(next) && between.is_some_and(|b| self.lex.score_against.iter().any(|w| w == b))
+    }
+
     /// Is what the grammar read a count, given the words around it?
     fn is_claim(&self, text: &str, raw: &RawClaim) -> bool {
         let lex = self.lex;
@@ -404,31 +422,19 @@ impl Extractor {
         token.contains("://") || token.contains("www.") || token.contains('@') || token.contains(".com")
     }
 
-    /// "العضو التسعين", "الدولة الخامسة والعشرين": an ordinal after a counted noun.
+    /// "العضو التسعين", "للمرة الثانية", "هدفه الثالث", "لقبهم العالمي الثاني": an
+    /// ordinal after a counted noun; "ثالث رجل", "أول صبيين": one before it.
     fn ordinal_claim(&self, text: &str, pos: usize) -> Option<RawClaim> {
         let lex = self.lex;
         let i = &text[pos..];
-        let (rest, value) = ordinal_number(lex, i).ok()?;
-        if value < 2.0 || !i.starts_with("ال") {
+        if text[..pos].ends_with(is_word_char) {
             return None;
         }
-        let (prev_start, prev) = previous_word_at(&text[..pos])?;
-        // The noun, or the noun before one definite adjective ("الهزة الارتدادية الثلاثين").
-        let (start, noun_word) = match noun_lemma(lex, prev) {
-            Some(_) => (prev_start, prev),
-            None if prev.starts_with("ال") => previous_word_at(&text[..prev_start])?,
-            None => return None,
-        };
-        // A known noun; an unknown definite noun only for a count of three or more
-        // ("الدورة الثالثة"), as "the second" is too often a rank ("الحرب العالمية الثانية").
-        let lemma = match noun_lemma(lex, noun_word) {
-            Some(l) => l,
-            None if value >= 3.0 && noun_word.chars().count() > 3 => {
-                noun_word.strip_prefix("ال").unwrap_or(noun_word).to_string()
-            }
-            None => return None,
-        };
-        if !noun_word.starts_with("ال") || lex.not_ordinal_count.contains(&lemma) {
+        let (rest, value) = ordinal_number(lex, i).ok()?;
+        if !i.starts_with("ال") {
+            return self.ordinal_before_noun(text, pos, rest, value);
+        }
+        if value < 2.0 {
             return None;
         }
         // "الأول من تشرين" is a day of the month.
@@ -437,24 +443,112 @@ impl Extractor {
         if month_name(lex, r).is_ok() {
             return None;
         }
-        Some(RawClaim {
-            start,
-            end: offset(text, rest),
-            number_start: pos,
-            number_end: offset(text, rest),
-            value,
-            upper: None,
-            bound: Bound::Exact,
-            noun: Noun::Lemma(lemma),
-            scaled: false,
-            qualified: false,
-            in_words: true,
-            partitive: false,
-            noun_span: Some((start, start + noun_word.len())),
-            ordinal: true,
-            share: false,
-        })
+        let (prev_start, prev) = previous_word_at(&text[..pos])?;
+        // The noun, or the noun before one definite adjective ("الهزة الارتدادية الثلاثين").
+        let adjective_before = if prev.starts_with("ال") { previous_word_at(&text[..prev_start]) } else { None };
+        let nouns = [Some((prev_start, prev)), adjective_before];
+        fn definite<'t>(&(at, w): &(usize, &'t str)) -> Option<(usize, &'t str, &'t str)> {
+            definite_noun(w).map(|bare| (at, w, bare))
+        }
+        // A known noun; an unknown one only for a count of three or more ("الدورة
+        // الثالثة"), as "the second" is too often a rank ("الحرب العالمية الثانية").
+        let known = nouns.iter().flatten().filter_map(definite).find_map(|(at, w, bare)| {
+            let listed = || lex.ordinal_nouns.iter().find(|n| crate::text::normalize_word(n) == bare).cloned();
+            noun_lemma(lex, w).or_else(|| noun_lemma(lex, bare)).or_else(listed).map(|l| (at, w, l))
+        });
+        let (start, noun_word, lemma) = match known {
+            Some(k) => k,
+            None if value >= 3.0 => {
+                let mut unknown = nouns.iter().flatten().filter_map(definite);
+                let first = unknown.next()?;
+                // A nisba adjective ("العالمية") describes the noun before it.
+                let adjective = first.2.ends_with('ي') || first.2.ends_with("يه");
+                let (at, w, bare) = if adjective { unknown.next().unwrap_or(first) } else { first };
+                if bare.chars().count() < 3 {
+                    return None;
+                }
+                (at, w, bare.to_string())
+            }
+            None => return None,
+        };
+        if lex.not_ordinal_count.iter().any(|n| crate::text::normalize_word(n) == crate::text::normalize_word(&lemma)) {
+            return None;
+        }
+        Some(ordinal_raw(start, offset(text, rest), pos, value, lemma, (start, start + noun_word.len()), true))
     }
+
+    /// "ثالث رجل يفوز", "رابع دولة": an ordinal in construct before its noun; "أول
+    /// صبيين": the first two.
+    fn ordinal_before_noun(&self, text: &str, pos: usize, rest: &str, value: f64) -> Option<RawClaim> {
+        let lex = self.lex;
+        let (r, _) = crate::parse::number::hspace0(rest).ok()?;
+        let noun_start = offset(text, r);
+        let (after, w) = word(r).ok()?;
+        if w.starts_with("ال") || w.chars().count() < 3 || lex.numbers.contains_key(w) || month_name(lex, r).is_ok() {
+            return None;
+        }
+        let end = offset(text, after);
+        if value == 1.0 {
+            // "أول صبيين", "أول جريحين": a dual of a known noun.
+            let base = ["تين", "تان", "ين", "ان"].iter().find_map(|x| w.strip_suffix(x))?;
+            let lemma = noun_lemma(lex, w).or_else(|| noun_lemma(lex, base))?;
+            return Some(ordinal_raw(pos, end, pos, 2.0, lemma, (noun_start, end), false));
+        }
+        // A known noun, or one that is not a superlative ("ثاني أكبر").
+        let lemma = match noun_lemma(lex, w) {
+            Some(l) => l,
+            None if !w.starts_with(['ا', 'أ', 'إ']) && !lex.ordinals.contains_key(w) => w.to_string(),
+            None => return None,
+        };
+        if lex.not_ordinal_count.iter().any(|n| crate::text::normalize_word(n) == crate::text::normalize_word(&lemma)) {
+            return None;
+        }
+        Some(ordinal_raw(pos, end, pos, value, lemma, (noun_start, end), true))
+    }
+}
+
+/// The claim an ordinal reads: `value` of `lemma`, the number at `number..end`.
+fn ordinal_raw(
+    start: usize,
+    end: usize,
+    number: usize,
+    value: f64,
+    lemma: String,
+    noun_span: (usize, usize),
+    ordinal: bool,
+) -> RawClaim {
+    RawClaim {
+        start,
+        end,
+        number_start: number,
+        number_end: end,
+        value,
+        upper: None,
+        bound: Bound::Exact,
+        noun: Noun::Lemma(lemma),
+        scaled: false,
+        qualified: false,
+        in_words: true,
+        partitive: false,
+        noun_span: Some(noun_span),
+        ordinal,
+        share: false,
+        score: None,
+    }
+}
+
+/// The bare noun of a definite word: "المرة", "للمرة", "بالدورة" (the article),
+/// "هدفه", "بلقبهم" (a pronoun suffix). None for an indefinite word.
+fn definite_noun(w: &str) -> Option<&str> {
+    if let Some(bare) = ["لل", "ولل", "فلل"].iter().find_map(|p| w.strip_prefix(p)) {
+        return Some(bare);
+    }
+    if let Some(bare) =
+        ["", "و", "ف", "ب", "ل", "وب", "ول", "فب"].iter().find_map(|p| w.strip_prefix(p)?.strip_prefix("ال"))
+    {
+        return Some(bare);
+    }
+    ["هما", "هم", "هن", "ها", "ه"].iter().find_map(|x| w.strip_suffix(x).filter(|b| b.chars().count() >= 3))
 }
 
 /// How far back (in normalised bytes) a claim without a noun looks for one.
@@ -624,6 +718,44 @@ mod tests {
         let got = summary("لتصبح العضو التسعين في التحالف");
         assert_eq!(got, vec![("العضو التسعين".into(), 90.0, "exact", Some("عضو".into()))]);
         assert_eq!(summary("منذ الأول من تشرين الاول"), vec![]);
+    }
+
+    #[test]
+    fn ordinals_after_and_before_their_noun() {
+        let one =
+            |s: &str| summary(s).into_iter().map(|(t, v, _, n)| (t, v, n.unwrap_or_default())).collect::<Vec<_>>();
+        assert_eq!(one("فازت فرنسا للمرة الثانية باللقب"), vec![("للمرة الثانية".into(), 2.0, "مرة".into())]);
+        assert_eq!(one("وقال إن هذا التفشي التاسع في البلاد"), vec![("التفشي التاسع".into(), 9.0, "تفشي".into())]);
+        assert_eq!(one("أحرز هدفه الثالث"), vec![("هدفه الثالث".into(), 3.0, "هدف".into())]);
+        assert_eq!(one("توج بلقبهم العالمي الثاني"), vec![("بلقبهم العالمي الثاني".into(), 2.0, "لقب".into())]);
+        assert_eq!(one("وأصبح ثالث رجل يفوز"), vec![("ثالث رجل".into(), 3.0, "رجل".into())]);
+        assert_eq!(one("وتستقبل مصر أول جريحين"), vec![("أول جريحين".into(), 2.0, "جريح".into())]);
+        // Ranks, names and clock times are positions, not counts.
+        for s in [
+            "وهو ثاني أكبر مصدر",
+            "الحرب العالمية الثالثة",
+            "وقفز إلى المركز الخامس",
+            "عند الساعة الرابعة",
+            "المرة الأولى",
+        ] {
+            assert_eq!(summary(s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn a_match_score_is_one_claim_of_the_first_sides_goals() {
+        let scores = |s: &str| claims(s).into_iter().map(|c| (c.text, c.value, c.flags.score)).collect::<Vec<_>>();
+        let score = |goals, against| Some(Score { goals, against });
+        assert_eq!(scores("فازت فرنسا على كرواتيا بنتيجة 4-2"), vec![("4-2".into(), 4.0, score(4, Some(2)))]);
+        assert_eq!(scores("إثر فوزه على المنتخب الكرواتي 4 / 2"), vec![("4 / 2".into(), 4.0, score(4, Some(2)))]);
+        assert_eq!(
+            scores("فوزه على كرواتيا بأربعة أهداف مقابل هدفين"),
+            vec![("بأربعة أهداف مقابل هدفين".into(), 4.0, score(4, Some(2)))]
+        );
+        assert_eq!(scores("وفاز الفريق برباعية نظيفة"), vec![("برباعية".into(), 4.0, score(4, None))]);
+        // Without a word of a result, "3-5" is a range and "4-2-2018" a date.
+        assert_eq!(scores("تتراوح بين 3-5 أشخاص"), vec![("3-5 أشخاص".into(), 3.0, None)]);
+        assert_eq!(scores("فاز في 4-2-2018"), vec![]);
     }
 
     #[test]

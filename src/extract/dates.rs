@@ -38,15 +38,22 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
             continue;
         }
         // Openers, and the words of a day in words: "التاسع والعشرين من يونيو".
-        let opens = |w: &str| {
+        let opens_bare = |w: &str| {
             openers.contains(w)
                 || lookup_number_word(lex, w, Words::Ordinal).is_some()
                 || lex.teen_base.iter().any(|t| t == w)
         };
+        // "لهذا العام": an opener may carry a preposition the date does not start with.
+        let opens = |w: &str| opens_bare(w) || glued_opener(w).is_some_and(|p| opens_bare(&w[p..]));
         let starts = starts_before(text, anchor, last_end, opens);
         let before = out.len();
         for start in starts {
-            let Ok((rest, expr)) = date_expr(lex, Mode::Document, &text[start..]) else { continue };
+            let read = date_expr(lex, Mode::Document, &text[start..]);
+            let (start, read) = match (read, glued_opener(&text[start..])) {
+                (Err(_), Some(p)) => (start + p, date_expr(lex, Mode::Document, &text[start + p..])),
+                (read, _) => (start, read),
+            };
+            let Ok((rest, expr)) = read else { continue };
             // "ذلك اليوم", "نفس اليوم": that day, not today.
             if matches!(expr, DateExpr::Relative { unit: crate::lexicon::Unit::Day, offset: 0 })
                 && previous_word(text, start).is_some_and(|w| lex.calendar.today_not_after.iter().any(|x| x == w))
@@ -127,6 +134,14 @@ fn previous_word(text: &str, pos: usize) -> Option<&str> {
 /// Starts to try for a candidate at `pos`, earliest first: up to [`WORDS_BEFORE`]
 /// words before it (not before `floor`), each separated by spaces or a comma and
 /// each one an opener (or a candidate word itself), then `pos`.
+/// The length of a one-letter preposition or conjunction glued to an Arabic word
+/// ("لهذا", "وهذا"), when one is.
+fn glued_opener(w: &str) -> Option<usize> {
+    let p = w.chars().next().filter(|c| matches!(c, 'ل' | 'و' | 'ب' | 'ف'))?;
+    let rest = &w[p.len_utf8()..];
+    rest.starts_with(crate::text::is_arabic).then_some(p.len_utf8())
+}
+
 fn starts_before(text: &str, pos: usize, floor: usize, is_opener: impl Fn(&str) -> bool) -> Vec<usize> {
     let mut starts = Vec::with_capacity(WORDS_BEFORE + 1);
     let mut k = pos;
@@ -168,6 +183,14 @@ mod tests {
         assert_eq!(dates("قال يوم الأربعاء 12 من تشرين الثاني إن"), vec!["يوم الأربعاء 12 من تشرين الثاني"]);
         assert_eq!(dates("وذلك بين 13 و15 تموز الماضي"), vec!["بين 13 و15 تموز الماضي"]);
         assert_eq!(dates("الحكومة قالت في 2019 إن"), vec!["في 2019"]);
+    }
+
+    #[test]
+    fn loose_times_are_read_whole_and_durations_left_to_claims() {
+        assert_eq!(dates("ارتفعت الليرة لهذا العام"), vec!["هذا العام"]);
+        assert_eq!(dates("وصلت قبل ما يزيد قليلا عن أسبوع إلى"), vec!["قبل ما يزيد قليلا عن أسبوع"]);
+        assert_eq!(dates("عالقون منذ أكثر من أسبوعين في الكهف"), Vec::<String>::new());
+        assert_eq!(dates("يحكم البلاد منذ 15 عاما"), Vec::<String>::new());
     }
 
     #[test]

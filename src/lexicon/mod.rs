@@ -64,8 +64,18 @@ struct NumbersFile {
     fractions: BTreeMap<String, f64>,
     negative: Vec<String>,
     glued_scales: BTreeMap<String, f64>,
+    score: ScoreFile,
     numbers: Vec<NumberEntry>,
     ordinals: Vec<OrdinalEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoreFile {
+    noun: String,
+    result_words: Vec<String>,
+    against: Vec<String>,
+    wins: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +127,7 @@ struct NounsFile {
     toll_nouns: BTreeMap<String, String>,
     percent: Vec<String>,
     not_ordinal_count: Vec<String>,
+    ordinal_nouns: Vec<String>,
     nouns: BTreeMap<String, Vec<String>>,
 }
 
@@ -164,6 +175,9 @@ struct CalendarFile {
     last_words: Vec<String>,
     holidays: Vec<HolidayEntry>,
     year_periods: Vec<YearPeriodEntry>,
+    seasons: Vec<YearPeriodEntry>,
+    ago_qualified: Vec<String>,
+    ago_accusative_units: BTreeMap<Unit, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -267,6 +281,13 @@ pub struct CalendarWords {
     pub holidays: PhraseSet<HolidayRule>,
     /// Quarters and halves: (first month, last month).
     pub year_periods: PhraseSet<(u32, u32)>,
+    /// Seasons: (first month, last month); a date only with their year.
+    pub seasons: PhraseSet<(u32, u32)>,
+    /// Ago words after which a qualifier makes the time too loose to check ("قبل أكثر
+    /// من أسبوع"); after the others ("منذ أكثر من أسبوعين") it is a duration.
+    pub ago_qualified: Vec<String>,
+    /// Units read as a span back only after `ago_qualified` words ("قبل عشرين عاما").
+    pub ago_accusative_units: PhraseSet<Unit>,
 }
 
 /// A phrase of one or more normalised words.
@@ -341,6 +362,14 @@ pub struct Lexicon {
     /// Words that negate the number after them.
     pub negative: Vec<String>,
     pub glued_scales: HashMap<String, f64>,
+    /// The counted noun of a match score ("هدف").
+    pub score_noun: String,
+    /// Words of a result that make "4-2" after them a score ("بنتيجة", "فاز", "won").
+    pub score_words: Vec<String>,
+    /// Wins told by their goals: "رباعية" 4.
+    pub score_wins: HashMap<String, f64>,
+    /// Words between the two sides of a score told in goals ("4 أهداف مقابل هدفين").
+    pub score_against: Vec<String>,
     /// Qualifier phrases before a number.
     pub before: PhraseSet<Bound>,
     /// Qualifier phrases after a number or its noun.
@@ -349,6 +378,8 @@ pub struct Lexicon {
     pub range_join: Vec<String>,
     pub range_join_after_number: Vec<String>,
     pub not_ordinal_count: Vec<String>,
+    /// Nouns an ordinal counts that are no counted noun alone ("للمرة الثانية").
+    pub ordinal_nouns: Vec<String>,
     pub nouns: HashMap<String, String>,
     pub back_reference: Vec<String>,
     /// Nouns a later back-reference does not take (units of time, measure, money).
@@ -467,12 +498,17 @@ impl Lexicon {
             fractions: numbers_file.fractions.iter().map(|(k, v)| (crate::text::normalize_word(k), *v)).collect(),
             negative: words(&numbers_file.negative),
             glued_scales: numbers_file.glued_scales.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+            score_noun: numbers_file.score.noun.clone(),
+            score_words: words(&numbers_file.score.result_words),
+            score_against: words(&numbers_file.score.against),
+            score_wins: numbers_file.score.wins.iter().map(|(k, v)| (normalize_word(k), *v)).collect(),
             before: phrase_set(&qualifiers.before),
             after: phrase_set(&qualifiers.after),
             range_start: words(&qualifiers.range.start),
             range_join: words(&qualifiers.range.join),
             range_join_after_number: words(&qualifiers.range.join_after_number),
             not_ordinal_count: nouns_file.not_ordinal_count.clone(),
+            ordinal_nouns: nouns_file.ordinal_nouns.clone(),
             nouns,
             back_reference: words(&nouns_file.back_reference),
             not_inherited: words(&nouns_file.not_inherited),
@@ -534,6 +570,11 @@ impl Lexicon {
                 year_periods: PhraseSet::new(
                     calendar.year_periods.iter().flat_map(|p| p.forms.iter().map(move |f| (phrase(f), p.months))),
                 ),
+                seasons: PhraseSet::new(
+                    calendar.seasons.iter().flat_map(|p| p.forms.iter().map(move |f| (phrase(f), p.months))),
+                ),
+                ago_qualified: words(&calendar.ago_qualified),
+                ago_accusative_units: phrase_set(&calendar.ago_accusative_units),
                 holidays: PhraseSet::new(calendar.holidays.iter().flat_map(|h| {
                     let rule = match (h.gregorian, h.hijri, h.easter) {
                         (Some((m, d)), _, _) => HolidayRule::Gregorian(m, d),
@@ -590,6 +631,7 @@ impl Lexicon {
         out.extend(c.holidays.first_words().cloned());
         out.extend(c.counted_units.first_words().cloned());
         out.extend(c.year_periods.first_words().cloned());
+        out.extend(c.seasons.first_words().cloned());
         out.extend(c.parts.first_words().cloned());
         out.sort();
         out.dedup();
@@ -607,6 +649,7 @@ impl Lexicon {
         out.extend(self.dual_nouns.keys().cloned());
         out.extend(self.fractions.keys().cloned());
         out.extend(self.negative.iter().cloned());
+        out.extend(self.score_wins.keys().cloned());
         out.sort();
         out.dedup();
         out
@@ -630,10 +673,10 @@ mod tests {
 
     #[test]
     fn yaml_errors_name_file_and_line() {
-        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nfractions: {}\nnegative: []\nglued_scales: {}\nnumbers: []\nordinals: []\nbogus: 1\n")
+        let err = load_yaml::<NumbersFile>("x.yaml", "teen_base: []\ndecimal_point: []\nnot_alone: []\none_before_scale: []\nfractions: {}\nnegative: []\nglued_scales: {}\nscore: {noun: x, result_words: [], against: [], wins: {}}\nnumbers: []\nordinals: []\nbogus: 1\n")
             .unwrap_err();
         assert_eq!(err.file, "x.yaml");
-        assert_eq!(err.line, Some(10));
+        assert_eq!(err.line, Some(11));
         assert!(err.message.contains("bogus"), "{}", err.message);
     }
 }

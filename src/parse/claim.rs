@@ -53,6 +53,15 @@ pub struct RawClaim {
     pub ordinal: bool,
     /// A share of a whole ("نصفهم", "ثلثا السكان").
     pub share: bool,
+    /// A match score ("4-2", "برباعية"): the claim is the first side's goals.
+    pub score: Option<Score>,
+}
+
+/// A match score: the first side's goals, and the other side's when written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Score {
+    pub goals: u16,
+    pub against: Option<u16>,
 }
 
 /// Match a phrase of normalised words at the start of `i`, words separated by
@@ -397,6 +406,78 @@ pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         noun_span,
         ordinal: false,
         share: false,
+        score: None,
+    })
+}
+
+/// How many words back a word of a result may stand before a score ("إثر فوزها ظهر
+/// الأحد في النهائي على كرواتيا بنتيجة 4-2").
+const SCORE_WORDS_BACK: usize = 12;
+
+/// A match score at `pos`: "4-2", "2 / 1", "3:0" with a word of a result before it in
+/// the same sentence, or a win told by its goals ("فاز برباعية"). One claim, the first
+/// side's goals, never two counts or a range.
+pub fn score_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
+    let i = &doc[pos..];
+    let (rest, score) = score_digits(i).ok().or_else(|| {
+        let (r, w) = word(i).ok()?;
+        let bare =
+            ["ب", "و", "وب"].iter().find_map(|p| w.strip_prefix(p).filter(|b| lex.score_wins.contains_key(*b)))?;
+        Some((r, Score { goals: lex.score_wins[bare] as u16, against: None }))
+    })?;
+    if !result_before(lex, &doc[..pos]) {
+        return None;
+    }
+    let end = offset(doc, rest);
+    Some(RawClaim {
+        start: pos,
+        end,
+        number_start: pos,
+        number_end: end,
+        value: f64::from(score.goals),
+        upper: None,
+        bound: Bound::Exact,
+        noun: Noun::Lemma(lex.score_noun.clone()),
+        scaled: false,
+        qualified: false,
+        in_words: false,
+        partitive: false,
+        noun_span: None,
+        ordinal: false,
+        share: false,
+        score: Some(score),
+    })
+}
+
+/// "4-2", "2 / 1", "3:0": two small numbers, not the start of a date ("4-2-2018").
+fn score_digits(i: &str) -> PResult<'_, Score> {
+    use nom::bytes::complete::take_while_m_n;
+    use nom::character::complete::one_of;
+    let goals = |i| take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i);
+    let (r, a) = goals(i)?;
+    let (r, _) = hspace0(r)?;
+    let (r, _) = one_of("-–/:")(r)?;
+    let (r, _) = hspace0(r)?;
+    let (rest, b) = goals(r)?;
+    let more = rest.strip_prefix(['-', '/', '.', ':']).is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+    if more || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i, "a score, not a date");
+    }
+    let (a, b): (u16, u16) = (a.parse().unwrap_or(u16::MAX), b.parse().unwrap_or(u16::MAX));
+    if a > 20 || b > 20 {
+        return fail(i, "a score of a few goals");
+    }
+    Ok((rest, Score { goals: a, against: Some(b) }))
+}
+
+/// Is there a word of a result ("بنتيجة", "فوزها", "won") a few words before the end
+/// of `before`, in the same sentence?
+fn result_before(lex: &Lexicon, before: &str) -> bool {
+    let sentence = before.rsplit(['.', '\n', '!', '?', '؟', '؛']).next().unwrap_or(before);
+    sentence.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).rev().take(SCORE_WORDS_BACK).any(|w| {
+        ["", "و", "ب", "ل", "وب", "ف", "ال", "بال", "وال"]
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(|b| lex.score_words.iter().any(|s| s == b)))
     })
 }
 
@@ -414,7 +495,9 @@ fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
 /// ("قتيلين على الأقل").
 fn dual_claim(lex: &Lexicon, doc: &str, pos: usize, rest: &str, noun: Noun) -> RawClaim {
     let number_end = offset(doc, rest);
-    let (rest, bound) = qualifier_after(lex, rest).unwrap_or((rest, Bound::Exact));
+    // "أكثر من أسبوعين", "قتيلين على الأقل".
+    let before = phrase_before(&lex.before, &doc[..pos]).unwrap_or(Bound::Exact);
+    let (rest, bound) = qualifier_after(lex, rest).unwrap_or((rest, before));
     RawClaim {
         start: pos,
         end: offset(doc, rest),
@@ -431,6 +514,7 @@ fn dual_claim(lex: &Lexicon, doc: &str, pos: usize, rest: &str, noun: Noun) -> R
         noun_span: Some((pos, number_end)),
         ordinal: false,
         share: false,
+        score: None,
     }
 }
 
@@ -515,6 +599,7 @@ fn noun_then_number(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         noun_span: Some((pos, pos + w.len())),
         ordinal: false,
         share: false,
+        score: None,
     })
 }
 

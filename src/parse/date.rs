@@ -121,6 +121,15 @@ pub enum DateExpr {
         year: i32,
     },
     Interval(Box<DateExpr>, Box<DateExpr>),
+    /// "اليومين الماضيين", "الأسابيع الستة الماضية": the span that ends the day before
+    /// the reference.
+    PastSpan {
+        unit: Unit,
+        count: u32,
+    },
+    /// "قبل أكثر من أسبوع", "هذا الصيف": a time named too loosely to check; never
+    /// resolved.
+    Vague,
 }
 
 impl DateExpr {
@@ -782,7 +791,29 @@ pub fn ago<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
         }
     });
     if let Ok((r, ())) = before {
-        let (rest, (unit, count)) = counted_span(lex, hspace0(r)?.0)?;
+        // "قبل أكثر من أسبوع": too loose to check.
+        let word = &i[..offset(i, r)];
+        if c.ago_qualified.iter().any(|w| w == word) {
+            if let Ok((q, _)) = crate::parse::claim::qualifier_before(lex, hspace0(r)?.0) {
+                let (rest, _) = counted_span(lex, hspace0(q)?.0)?;
+                return Ok((rest, DateExpr::Vague));
+            }
+        }
+        let span = |i| -> PResult<'a, (Unit, u32)> {
+            let (r, v) = crate::parse::number::number(lex, i)?;
+            let (rest, unit) = one_of_phrases(&c.ago_accusative_units, hspace0(r)?.0)?;
+            if v.fract() != 0.0 || !(2.0..=1000.0).contains(&v) {
+                return fail(i, "a whole count");
+            }
+            Ok((rest, (unit, v as u32)))
+        };
+        let (rest, (unit, count)) = counted_span(lex, hspace0(r)?.0).or_else(|e| {
+            if c.ago_qualified.iter().any(|w| w == word) {
+                span(hspace0(r)?.0)
+            } else {
+                Err(e)
+            }
+        })?;
         // "منذ عام 2019" is since the year 2019, not a year ago.
         if year_number(lex, sep(rest)).is_ok() {
             return fail(i, "a span, not a year");
@@ -792,6 +823,54 @@ pub fn ago<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
     let (r, (unit, count)) = counted_span(lex, i)?;
     let (rest, ()) = one_word_of(&c.ago_after, hspace0(r)?.0)?;
     Ok((rest, DateExpr::Ago { unit, count }))
+}
+
+/// "اليومين الماضيين", "الأسابيع الستة الماضية", "الأيام الثلاثة الماضية".
+pub fn past_span<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let c = &lex.calendar;
+    let Some(bare) = i.strip_prefix("ال") else { return fail(i, "a definite span") };
+    let (r, (unit, n)) = one_of_phrases(&c.counted_units, bare)?;
+    let (r, count) = if n == 1 {
+        // "العام الماضي" is last year.
+        return fail(i, "a span of several");
+    } else if n > 0 {
+        (r, n)
+    } else {
+        let (r, _) = hspace0(r)?;
+        let Some(r) = r.strip_prefix("ال") else { return fail(i, "a count of the span") };
+        let (r, v) = crate::parse::number::number(lex, r)?;
+        if v.fract() != 0.0 || !(3.0..=100.0).contains(&v) {
+            return fail(i, "a whole count");
+        }
+        (r, v as u32)
+    };
+    let (rest, k) = modifier(lex, r)?;
+    if k != -1 {
+        return fail(i, "a past span");
+    }
+    Ok((rest, DateExpr::PastSpan { unit, count }))
+}
+
+/// "صيف 2014" (June to August 2014); "هذا الصيف", "الصيف الماضي": a season too loose
+/// to check.
+pub fn season<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
+    let c = &lex.calendar;
+    if let Ok((r, _)) = pre_modifier(lex, i) {
+        let (rest, _) = one_of_phrases(&c.seasons, hspace0(r)?.0)?;
+        return Ok((rest, DateExpr::Vague));
+    }
+    let (r, (first, last)) = one_of_phrases(&c.seasons, i)?;
+    if let Ok((rest, _)) = modifier(lex, r) {
+        return Ok((rest, DateExpr::Vague));
+    }
+    let r2 = sep(r);
+    let r2 = one_word_of(&c.year_markers, r2).map_or(r2, |(x, ())| hspace0(x).map_or(x, |y| y.0));
+    let (rest, y) = year_number(lex, r2)?;
+    if first > last {
+        return Ok((rest, DateExpr::Vague));
+    }
+    let month = |m| DateExpr::Month { month: m, year: YearRef::Abs(y), modifier: None };
+    Ok((rest, DateExpr::Interval(Box::new(month(first)), Box::new(month(last)))))
 }
 
 /// A month by name or number, or relative ("الشهر القادم"), with its year.
@@ -928,6 +1007,8 @@ pub fn simple_date<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, Dat
         .or_else(|_| holiday(lex, i))
         .or_else(|_| hijri_month_in_year(lex, i))
         .or_else(|_| ago(lex, mode, i))
+        .or_else(|_| past_span(lex, i))
+        .or_else(|_| season(lex, i))
         .or_else(|_| hijri_pair(lex, i))
         .or_else(|_| numeric_date(lex, i))
         .or_else(|_| part_expr(lex, i))

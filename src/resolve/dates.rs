@@ -443,6 +443,17 @@ impl Resolver {
                 let last = hijri_to_gregorian(ny, nm, 1)?.pred_opt()?;
                 Some(DateValue::Interval(Box::new(DateValue::Day(first)), Box::new(DateValue::Day(last))))
             }
+            DateExpr::PastSpan { unit, count } => {
+                let r = self.reference?;
+                let days = match unit {
+                    Unit::Day => i64::from(*count),
+                    Unit::Week => 7 * i64::from(*count),
+                    Unit::Month | Unit::Year => return None,
+                };
+                let (a, b) = (r - Duration::days(days), r - Duration::days(1));
+                Some(DateValue::Interval(Box::new(DateValue::Day(a)), Box::new(DateValue::Day(b))))
+            }
+            DateExpr::Vague => None,
             DateExpr::Interval(a, b) => {
                 let end = self.resolve(b)?;
                 let start = self.resolve(a)?;
@@ -482,6 +493,21 @@ mod tests {
     fn at(reference: &str, line: &str) -> Option<String> {
         let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").unwrap();
         date_line(Lexicon::default_lexicon(), line, r)
+    }
+
+    #[test]
+    fn past_spans_seasons_and_loose_times() {
+        assert_eq!(at("2018-07-10", "اليومين الماضيين").as_deref(), Some("2018-07-08/2018-07-09"));
+        assert_eq!(at("2018-05-14", "الأسابيع الستة الماضية").as_deref(), Some("2018-04-02/2018-05-13"));
+        assert_eq!(at("2018-05-15", "صيف 2014").as_deref(), Some("2014-06/2014-08"));
+        assert_eq!(at("2018-07-15", "قبل عشرين عاما").as_deref(), Some("1998"));
+        // "العام الماضي" is still last year, not a span of one.
+        assert_eq!(at("2018-07-15", "العام الماضي").as_deref(), Some("2017"));
+        // Read, but too loose to resolve.
+        for loose in ["قبل أكثر من أسبوع", "قبل ما يزيد قليلا عن أسبوع", "هذا الصيف", "شتاء 2014"]
+        {
+            assert_eq!(at("2018-07-15", loose), None, "{loose}");
+        }
     }
 
     #[test]

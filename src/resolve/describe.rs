@@ -58,6 +58,8 @@ pub struct Descriptor {
     /// The clause says the count rose to this figure ("ارتفاع عدد الحالات إلى 168",
     /// "the toll rose to 3,115"): a lower figure of it elsewhere is an earlier state.
     pub risen: bool,
+    /// The text says the figure fell to its value ("مقلصة خسائرها إلى 33.7%").
+    pub fallen: bool,
 }
 
 /// How many tokens before the number a role word may stand.
@@ -277,15 +279,18 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     let fall_reason = (0..words.len()).any(|k| d.fall_reason_at(&words[k..]));
     // "ارتفع … إلى N": "إلى" right before the figure (or its qualifier), a word of rise
     // a few words before that, no other figure between.
-    let risen = {
+    // "مقلصة خسائرها إلى 33.7%": likewise a figure the text says fell to.
+    let moved_to = |direction| {
         let to = (first.saturating_sub(3)..first).rev().find(|&k| d.is_trend_to(words[k]));
         to.is_some_and(|t| {
             (t.saturating_sub(RISEN_BEFORE)..t)
                 .rev()
                 .take_while(|&k| !is_number(k))
-                .any(|k| d.direction(words[k]) == Some(crate::lexicon::describe::Direction::Rise))
+                .any(|k| d.direction(words[k]) == Some(direction))
         })
     };
+    let risen = moved_to(crate::lexicon::describe::Direction::Rise);
+    let fallen = moved_to(crate::lexicon::describe::Direction::Fall);
 
     // One batch of interning for every word of the descriptor.
     let mut all: Vec<&str> = Vec::new();
@@ -324,6 +329,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         counted,
         fall_reason,
         risen,
+        fallen,
     }
 }
 

@@ -255,8 +255,9 @@ impl Agreement {
                     let Some(clash) = clash else { continue };
                     // "ارتفاع عدد الحالات إلى 168": the text says the count rose to the
                     // higher figure, so the lower one is an earlier state of it.
-                    let higher = if ca.value >= cb.value { ca } else { cb };
-                    if matches!(clash, Clash::Values) && higher.desc.risen {
+                    // Likewise a lower figure the text says fell to.
+                    let (higher, lower) = if ca.value >= cb.value { (ca, cb) } else { (cb, ca) };
+                    if matches!(clash, Clash::Values) && (higher.desc.risen || lower.desc.fallen) {
                         continue;
                     }
                     // Each document also gives the other's figure ("110 مقاعد" of 210, both

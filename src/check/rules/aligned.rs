@@ -172,8 +172,12 @@ impl Rule for Aligned {
                         let swapped = super::digits_swapped(ci.value, cj.value) && own(ci) && own(cj);
                         let update = role.is_some_and(|r| r.toll) && da != db && rose_later && !swapped;
                         let moving = role.is_some_and(|r| r.volatile) && !same_day;
+                        // An ordinal is no slip of digits: "المباراة الرابعة" / "الخامسة" are
+                        // two games of one series told in one template.
+                        let ordinal = ci.claim.flags.ordinal || cj.claim.flags.ordinal;
                         let changed = !same;
-                        (changed, changed && !(update || moving || (elapsed && da != db)) && same_kind && slip)
+                        let excused = update || moving || (elapsed && da != db) || ordinal;
+                        (changed, changed && !excused && same_kind && slip)
                     }
                     (Piece::Date(i), Piece::Date(j)) => {
                         let (di, dj) = (&corpus.docs[da].dates[i as usize], &corpus.docs[db].dates[j as usize]);

@@ -53,7 +53,13 @@ impl Rule for Trend {
                 let (from, to) = (&doc.claims[t.from as usize], &doc.claims[t.to as usize]);
                 // One thing counted: the same noun, or the second inheriting it.
                 let same_thing = from.desc.what == to.desc.what || to.desc.what.is_none() || to.flags.inherited;
-                if !same_thing || from.flags.share != to.flags.share {
+                if !same_thing
+                    || from.flags.share != to.flags.share
+                    || from.flags.score.is_some()
+                    || to.flags.score.is_some()
+                    || from.flags.ordinal
+                    || to.flags.ordinal
+                {
                     continue;
                 }
                 let wrong = match t.direction {

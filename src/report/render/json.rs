@@ -97,6 +97,10 @@ impl Serialize for Claim<'_> {
         if c.flags.share {
             m.serialize_entry("share", &true)?;
         }
+        if let Some(score) = c.flags.score {
+            let against = score.against.map_or(String::new(), |a| format!("-{a}"));
+            m.serialize_entry("score", &format!("{}{against}", score.goals))?;
+        }
         m.end()
     }
 }
