@@ -459,7 +459,9 @@ impl Extractor {
         let (start, noun_word, lemma) = match known {
             Some(k) => k,
             None if value >= 3.0 => {
-                let mut unknown = nouns.iter().flatten().filter_map(definite);
+                // (By its article only: a final "ه" may be a normalised "ة", "زيارة الأربعين".)
+                let by_article = |&(_, w, bare): &(usize, &str, &str)| w.ends_with(bare);
+                let mut unknown = nouns.iter().flatten().filter_map(definite).filter(by_article);
                 let first = unknown.next()?;
                 // A nisba adjective ("العالمية") describes the noun before it.
                 let adjective = first.2.ends_with('ي') || first.2.ends_with("يه");

@@ -378,6 +378,16 @@ mod tests {
     }
 
     #[test]
+    fn figures_the_text_says_rose_or_fell_to() {
+        let (d, _) = desc("وأعلنت الوزارة ارتفاع عدد الحالات إلى 168 حالة", "168 حالة");
+        assert!(d.risen && !d.fallen);
+        let (d, _) = desc("وتعافت الليرة، مقلصة بذلك خسائرها إلى 33.7% منذ بداية العام", "33.7%");
+        assert!(d.fallen && !d.risen);
+        let (d, _) = desc("وبلغت خسائر الليرة 40% منذ بداية العام", "40%");
+        assert!(!d.fallen && !d.risen);
+    }
+
+    #[test]
     fn roles_from_noun_before_and_after() {
         let (d, _) = desc("أسفرت الغارة عن مقتل 14 شخصًا وإصابة 30 آخرين في دركوش", "30 آخرين");
         assert_eq!(role(&d).as_deref(), Some("injured"));
