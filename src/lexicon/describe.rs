@@ -52,6 +52,7 @@ struct TrendWords {
 struct OrderWords {
     after: Vec<String>,
     before: Vec<String>,
+    relative: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -137,6 +138,7 @@ mod class {
     pub const AFTER: u32 = 1 << 11;
     pub const BEFORE: u32 = 1 << 12;
     pub const STOPWORD: u32 = 1 << 13;
+    pub const RELATIVE: u32 = 1 << 14;
 }
 
 /// The descriptor word lists, normalised and indexed.
@@ -420,6 +422,7 @@ impl Describe {
                 (&f.trend.to, class::TREND_TO),
                 (&f.order.after, class::AFTER),
                 (&f.order.before, class::BEFORE),
+                (&f.order.relative, class::RELATIVE),
                 (&f.stopwords, class::STOPWORD),
             ]),
             id: {
@@ -613,6 +616,11 @@ impl Describe {
     /// "بعد", "after": what follows happened first.
     pub fn is_after(&self, w: &str) -> bool {
         self.is(w, class::AFTER)
+    }
+
+    /// "الذي", "which": a relative pronoun, which opens a clause inside a sentence.
+    pub fn is_relative(&self, w: &str) -> bool {
+        self.is(w, class::RELATIVE)
     }
 
     /// "قبل", "before": what precedes happened first.

@@ -134,6 +134,9 @@ pub fn date_orders(doc: &DocText, dates: &[DateFact]) -> Vec<DateOrder> {
         if words.iter().filter(|w| d.is_after(w) || d.is_before(w)).count() != 1 {
             continue;
         }
+        if closes_relative_clause(d, doc, a, b) {
+            continue;
+        }
         if d.is_after(w) {
             out.push(DateOrder { first: k as u32 + 1, then: k as u32, word: w.to_string() });
         } else {
@@ -141,4 +144,24 @@ pub fn date_orders(doc: &DocText, dates: &[DateFact]) -> Vec<DateOrder> {
         }
     }
     out
+}
+
+/// How far back before the first date a relative clause may open.
+const RELATIVE_BACK: usize = 8;
+
+/// Does the second date end a relative clause that opened, after a comma, before the
+/// first one ("سانشيز، الذي تولى الحكم في 1 حزيران بعد حجب الثقة … في 11 حزيران،
+/// استقبال")? Then the second date may belong to the main verb.
+fn closes_relative_clause(d: &Describe, doc: &DocText, a: &DateFact, b: &DateFact) -> bool {
+    let text = doc.text();
+    let closes = text[b.norm.end as usize..].trim_start_matches([' ', '\t']).starts_with(['،', ',']);
+    if !closes {
+        return false;
+    }
+    let first = doc.token_at(a.norm.start as usize);
+    (first.saturating_sub(RELATIVE_BACK)..first).any(|k| {
+        let t = &doc.tokens[k];
+        let before = text[..t.span.start as usize].trim_end_matches([' ', '\t']);
+        d.is_relative(doc.token_text(t)) && before.ends_with(['،', ','])
+    })
 }
