@@ -916,7 +916,12 @@ pub fn nth_weekday<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     });
     if let Ok((r, n)) = first {
         let r = day_word(hspace0(r)?.0);
-        if let Ok((r2, wd)) = weekday_word(lex, r) {
+        // "آخر اثنين من شهر آذار": after an ordinal, "اثنين" is Monday, not two.
+        let bare = |r: &'a str| -> PResult<'a, u32> {
+            let (r2, w) = word(r)?;
+            lex.weekdays_before_week.get(w).map(|&d| (r2, d)).ok_or(expected(r, "a weekday"))
+        };
+        if let Ok((r2, wd)) = weekday_word(lex, r).or_else(|_| bare(r)) {
             if let Ok((rest, (month, year))) = of_month(lex, r2) {
                 return Ok((rest, DateExpr::NthWeekday { n, weekday: wd, month, year }));
             }
@@ -1129,6 +1134,10 @@ mod tests {
     #[test]
     fn day_month_families() {
         assert_eq!(parse("13th, January 2024").unwrap().1, day(13, 1, YearRef::Abs(2024)));
+        assert_eq!(
+            parse("اخر اثنين من شهر اذار").unwrap().1,
+            DateExpr::NthWeekday { n: -1, weekday: 1, month: MonthRef::Abs(3), year: YearRef::Unknown }
+        );
         assert_eq!(parse("March 4, 2025").unwrap().1, day(4, 3, YearRef::Abs(2025)));
         assert_eq!(parse("4 March 2025").unwrap().1, day(4, 3, YearRef::Abs(2025)));
         assert_eq!(parse("25 كانون الأول/ديسمبر").unwrap().1, day(25, 12, YearRef::Unknown));
