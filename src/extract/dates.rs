@@ -83,8 +83,48 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
                 out.push(d);
             }
         }
+        // "في 1958 و1962": a year joined to the year just read.
+        if let Some(d) =
+            out.last().filter(|d| out.len() > before && is_year(&d.expr)).and_then(|d| next_year(lex, doc, d))
+        {
+            last_end = d.norm.end as usize;
+            out.push(d);
+        }
     }
     out
+}
+
+fn is_year(e: &DateExpr) -> bool {
+    matches!(e, DateExpr::Year { year: crate::parse::date::YearRef::Abs(_), .. })
+}
+
+/// A year right after `d`, joined by "و" ("1958 و1962"), with no counted noun after it.
+fn next_year(lex: &Lexicon, doc: &DocText, d: &FoundDate) -> Option<FoundDate> {
+    let text = doc.text();
+    let end = d.norm.end as usize;
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    let digits = rest.strip_prefix('و').map(|r| r.trim_start_matches([' ', '\t']))?;
+    let (after, year) = crate::parse::date::year_number(lex, digits).ok()?;
+    let decimal = after.strip_prefix(['.', ',']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    // "و2000 شخص" counts people; a year is followed by punctuation, a conjunction or a
+    // preposition, not by a noun.
+    let next = after.trim_start_matches([' ', '\t']);
+    let next_word = crate::parse::number::word(next).map(|(_, w)| w).unwrap_or("");
+    let noun = crate::parse::claim::noun_lemma(lex, next_word).is_some();
+    if after.starts_with(is_word_char) || decimal || noun || !(1900..=2099).contains(&year) {
+        return None;
+    }
+    let start = end + (text[end..].len() - digits.len());
+    let stop = start + 4;
+    let (s, e) = doc.original_range(start, stop);
+    Some(FoundDate {
+        norm: Span::new(start, stop),
+        start: s,
+        end: e,
+        line: doc.line(s),
+        text: doc.original[s..e].to_string(),
+        expr: DateExpr::Year { year: crate::parse::date::YearRef::Abs(year), relative: None },
+    })
 }
 
 /// The year of a named event: "كأس العالم 2018", "مونديال روسيا 2018", "Euro 2016": a
@@ -92,16 +132,10 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
 /// no digit or counted word glued to it.
 fn event_year(lex: &Lexicon, doc: &DocText, at: usize) -> Option<FoundDate> {
     let text = doc.text();
-    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    if digits != 4 {
-        return None;
-    }
-    let after = &text[at + 4..];
-    if after.starts_with(|c: char| is_word_char(c) || c == '.' || c == ',') && !after.starts_with('،') {
-        return None;
-    }
-    let year: i32 = text[at..at + 4].parse().ok()?;
-    if !(1900..=2099).contains(&year) {
+    let (after, year) = crate::parse::date::year_number(lex, &text[at..]).ok()?;
+    // "1998." ends a sentence; "2018.5" and "2018,5" are numbers.
+    let decimal = after.strip_prefix(['.', ',']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if after.starts_with(is_word_char) || decimal || !(1900..=2099).contains(&year) {
         return None;
     }
     let markers = &lex.calendar.event_markers;
@@ -198,6 +232,9 @@ mod tests {
         assert_eq!(dates("المباراة النهائية لمونديال روسيا 2018، وهو"), vec!["2018"]);
         assert_eq!(dates("ببطولة كأس العالم 2018 التي أقيمت"), vec!["2018"]);
         assert_eq!(dates("فاز بكأس العالم 1998 على أرضه"), vec!["1998"]);
+        assert_eq!(dates("حل ثالثا في بطولة كأس العالم 1998.\nوكان"), vec!["1998"]);
+        assert_eq!(dates("الفائز به كلاعب في 1958 و1962 وكمدرب في 1970"), vec!["في 1958", "1962", "في 1970"]);
+        assert_eq!(dates("في 2018 و2000 شخص"), vec!["في 2018"]);
         // A year with no event word before it is not an event's year.
         assert!(dates("وصل عدد المشاركين 2018 شخصا").is_empty());
     }

@@ -23,6 +23,10 @@ pub struct DateOrder {
     pub then: u32,
     /// The word that orders them ("بعد", "before").
     pub word: String,
+    /// The later date closes a relative clause ("سانشيز، الذي تولى … في 11 حزيران،"):
+    /// it may date the main verb instead.
+    #[serde(default)]
+    pub relative_clause: bool,
 }
 
 /// How many words may separate a trend's verb from its first figure, and its figures.
@@ -134,13 +138,12 @@ pub fn date_orders(doc: &DocText, dates: &[DateFact]) -> Vec<DateOrder> {
         if words.iter().filter(|w| d.is_after(w) || d.is_before(w)).count() != 1 {
             continue;
         }
-        if closes_relative_clause(d, doc, a, b) {
-            continue;
-        }
+        let relative_clause = closes_relative_clause(d, doc, a, b);
+        let word = w.to_string();
         if d.is_after(w) {
-            out.push(DateOrder { first: k as u32 + 1, then: k as u32, word: w.to_string() });
+            out.push(DateOrder { first: k as u32 + 1, then: k as u32, word, relative_clause });
         } else {
-            out.push(DateOrder { first: k as u32, then: k as u32 + 1, word: w.to_string() });
+            out.push(DateOrder { first: k as u32, then: k as u32 + 1, word, relative_clause });
         }
     }
     out
