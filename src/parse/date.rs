@@ -1075,12 +1075,29 @@ fn complete_start(day: u32, end: &DateExpr) -> Option<DateExpr> {
 /// Intervals: "بين A و B", "منذ A لغاية B", "من 13 إلى 15 تموز", "تموز 13 الى 15",
 /// "يوليو 13-15", "between A and B".
 pub fn interval<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
-    let (after_open, opened) = match one_of_phrases(&lex.calendar.interval_start, i) {
-        Ok((r, ())) => (hspace0(r)?.0, true),
-        Err(_) => (i, false),
-    };
+    let (_, (after_open, opened)) = interval_open(lex, i)?;
+    interval_after(lex, mode, i, after_open, opened, simple_date(lex, mode, after_open))
+}
+
+/// The text after an interval's opener ("من", "بين"), and whether there was one.
+fn interval_open<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (&'a str, bool)> {
+    Ok(match one_of_phrases(&lex.calendar.interval_start, i) {
+        Ok((r, ())) => (i, (hspace0(r)?.0, true)),
+        Err(_) => (i, (i, false)),
+    })
+}
+
+/// An interval, given the first date read after its opener.
+fn interval_after<'a>(
+    lex: &Lexicon,
+    mode: Mode,
+    i: &'a str,
+    after_open: &'a str,
+    opened: bool,
+    first: PResult<'a, DateExpr>,
+) -> PResult<'a, DateExpr> {
     // A full first date.
-    if let Ok((r, a)) = simple_date(lex, mode, after_open) {
+    if let Ok((r, a)) = first {
         if let Ok((r2, ())) = interval_join(lex, r) {
             if let Ok((rest, b)) = simple_date(lex, mode, r2) {
                 if opened || !matches!(a, DateExpr::Relative { .. }) {
@@ -1107,7 +1124,11 @@ pub fn interval<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateEx
 
 /// A date expression at the start of `i`: an interval or a single date.
 pub fn date_expr<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
-    interval(lex, mode, i).or_else(|_| simple_date(lex, mode, i))
+    // The single date at `i` is read once, whether or not an interval starts with it.
+    let (_, (after_open, opened)) = interval_open(lex, i)?;
+    let first = simple_date(lex, mode, after_open);
+    let single = if opened { simple_date(lex, mode, i) } else { first.clone() };
+    interval_after(lex, mode, i, after_open, opened, first).or(single)
 }
 
 /// Is the phrase at `i` a publication label ("تاريخ النشر", "Published")?
