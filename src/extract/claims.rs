@@ -4,7 +4,9 @@
 //! The grammar runs only at the candidates of [`super::candidates`].
 
 use crate::lexicon::{Bound, Lexicon};
-use crate::parse::claim::{claim_at, month_name, noun_lemma, phrase_before, score_at, Noun, RawClaim, Score};
+use crate::parse::claim::{
+    claim_at, month_name, noun_lemma, phrase_before, score_at, Noun, RawClaim, Score, PRONOUN_SUFFIXES,
+};
 use crate::parse::number::{ordinal_number, word};
 use crate::parse::offset;
 use crate::text::{is_word_char, DocText, Span};
@@ -453,7 +455,7 @@ impl Extractor {
         // A known noun; an unknown one only for a count of three or more ("الدورة
         // الثالثة"), as "the second" is too often a rank ("الحرب العالمية الثانية").
         let known = nouns.iter().flatten().filter_map(definite).find_map(|(at, w, bare)| {
-            let listed = || lex.ordinal_nouns.iter().find(|n| crate::text::normalize_word(n) == bare).cloned();
+            let listed = || lex.ordinal_nouns.get(bare).cloned();
             noun_lemma(lex, w).or_else(|| noun_lemma(lex, bare)).or_else(listed).map(|l| (at, w, l))
         });
         let (start, noun_word, lemma) = match known {
@@ -473,7 +475,7 @@ impl Extractor {
             }
             None => return None,
         };
-        if lex.not_ordinal_count.iter().any(|n| crate::text::normalize_word(n) == crate::text::normalize_word(&lemma)) {
+        if counts_no_ordinal(lex, &lemma) {
             return None;
         }
         Some(ordinal_raw(start, offset(text, rest), pos, value, lemma, (start, start + noun_word.len()), true))
@@ -502,11 +504,16 @@ impl Extractor {
             None if !w.starts_with(['ا', 'أ', 'إ']) && !lex.ordinals.contains_key(w) => w.to_string(),
             None => return None,
         };
-        if lex.not_ordinal_count.iter().any(|n| crate::text::normalize_word(n) == crate::text::normalize_word(&lemma)) {
+        if counts_no_ordinal(lex, &lemma) {
             return None;
         }
         Some(ordinal_raw(pos, end, pos, value, lemma, (noun_start, end), true))
     }
+}
+
+/// Is an ordinal after `lemma` a position rather than a count ("اليوم الثالث")?
+fn counts_no_ordinal(lex: &Lexicon, lemma: &str) -> bool {
+    lex.not_ordinal_count.contains(&crate::text::normalize_word(lemma))
 }
 
 /// The claim an ordinal reads: `value` of `lemma`, the number at `number..end`.
@@ -550,7 +557,8 @@ fn definite_noun(w: &str) -> Option<&str> {
     {
         return Some(bare);
     }
-    ["هما", "هم", "هن", "ها", "ه"].iter().find_map(|x| w.strip_suffix(x).filter(|b| b.chars().count() >= 3))
+    // (Not "ي": "التفشي", "عالمي" end so without a pronoun.)
+    PRONOUN_SUFFIXES.iter().filter(|x| **x != "ي").find_map(|x| w.strip_suffix(x).filter(|b| b.chars().count() >= 3))
 }
 
 /// How far back (in normalised bytes) a claim without a noun looks for one.

@@ -104,27 +104,15 @@ fn next_year(lex: &Lexicon, doc: &DocText, d: &FoundDate) -> Option<FoundDate> {
     let end = d.norm.end as usize;
     let rest = text[end..].trim_start_matches([' ', '\t']);
     let digits = rest.strip_prefix('و').map(|r| r.trim_start_matches([' ', '\t']))?;
-    let (after, year) = crate::parse::date::year_number(lex, digits).ok()?;
-    let decimal = after.strip_prefix(['.', ',']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let (after, year) = bare_year(lex, digits)?;
     // "و2000 شخص" counts people; a year is followed by punctuation, a conjunction or a
     // preposition, not by a noun.
     let next = after.trim_start_matches([' ', '\t']);
     let next_word = crate::parse::number::word(next).map(|(_, w)| w).unwrap_or("");
-    let noun = crate::parse::claim::noun_lemma(lex, next_word).is_some();
-    if after.starts_with(is_word_char) || decimal || noun || !(1900..=2099).contains(&year) {
+    if crate::parse::claim::noun_lemma(lex, next_word).is_some() {
         return None;
     }
-    let start = end + (text[end..].len() - digits.len());
-    let stop = start + 4;
-    let (s, e) = doc.original_range(start, stop);
-    Some(FoundDate {
-        norm: Span::new(start, stop),
-        start: s,
-        end: e,
-        line: doc.line(s),
-        text: doc.original[s..e].to_string(),
-        expr: DateExpr::Year { year: crate::parse::date::YearRef::Abs(year), relative: None },
-    })
+    Some(year_date(doc, end + (text[end..].len() - digits.len()), year))
 }
 
 /// The year of a named event: "كأس العالم 2018", "مونديال روسيا 2018", "Euro 2016": a
@@ -132,12 +120,7 @@ fn next_year(lex: &Lexicon, doc: &DocText, d: &FoundDate) -> Option<FoundDate> {
 /// no digit or counted word glued to it.
 fn event_year(lex: &Lexicon, doc: &DocText, at: usize) -> Option<FoundDate> {
     let text = doc.text();
-    let (after, year) = crate::parse::date::year_number(lex, &text[at..]).ok()?;
-    // "1998." ends a sentence; "2018.5" and "2018,5" are numbers.
-    let decimal = after.strip_prefix(['.', ',']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-    if after.starts_with(is_word_char) || decimal || !(1900..=2099).contains(&year) {
-        return None;
-    }
+    let (_, year) = bare_year(lex, &text[at..])?;
     let markers = &lex.calendar.event_markers;
     let w1 = previous_word(text, at)?;
     let w1_start = w1.as_ptr() as usize - text.as_ptr() as usize;
@@ -146,16 +129,29 @@ fn event_year(lex: &Lexicon, doc: &DocText, at: usize) -> Option<FoundDate> {
     if !near || w1.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let (start, end) = (at, at + 4);
-    let (s, e) = doc.original_range(start, end);
-    Some(FoundDate {
-        norm: Span::new(start, end),
+    Some(year_date(doc, at, year))
+}
+
+/// Four digits at the start of `i` that stand alone as a year of 1900–2099: nothing
+/// glued after them, and no decimals ("1998." ends a sentence; "2018.5" is a number).
+fn bare_year<'a>(lex: &Lexicon, i: &'a str) -> Option<(&'a str, i32)> {
+    let (after, year) = crate::parse::date::year_number(lex, i).ok()?;
+    let decimal = after.strip_prefix(['.', ',']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    (!after.starts_with(is_word_char) && !decimal && (1900..=2099).contains(&year)).then_some((after, year))
+}
+
+/// The date of the year written in the four digits at `start` (normalised text).
+fn year_date(doc: &DocText, start: usize, year: i32) -> FoundDate {
+    let stop = start + 4;
+    let (s, e) = doc.original_range(start, stop);
+    FoundDate {
+        norm: Span::new(start, stop),
         start: s,
         end: e,
         line: doc.line(s),
         text: doc.original[s..e].to_string(),
         expr: DateExpr::Year { year: crate::parse::date::YearRef::Abs(year), relative: None },
-    })
+    }
 }
 
 /// The word right before `pos`, across spaces.
@@ -171,9 +167,8 @@ fn previous_word(text: &str, pos: usize) -> Option<&str> {
 /// The length of a one-letter preposition or conjunction glued to an Arabic word
 /// ("لهذا", "وهذا"), when one is.
 fn glued_opener(w: &str) -> Option<usize> {
-    let p = w.chars().next().filter(|c| matches!(c, 'ل' | 'و' | 'ب' | 'ف'))?;
-    let rest = &w[p.len_utf8()..];
-    rest.starts_with(crate::text::is_arabic).then_some(p.len_utf8())
+    let p = super::candidates::GLUED_PREFIXES.iter().find(|p| p.chars().count() == 1 && w.starts_with(**p))?;
+    w[p.len()..].starts_with(crate::text::is_arabic).then_some(p.len())
 }
 
 fn starts_before(text: &str, pos: usize, floor: usize, is_opener: impl Fn(&str) -> bool) -> Vec<usize> {

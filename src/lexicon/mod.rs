@@ -377,9 +377,11 @@ pub struct Lexicon {
     pub range_start: Vec<String>,
     pub range_join: Vec<String>,
     pub range_join_after_number: Vec<String>,
+    /// Normalised lemmas after which an ordinal is a position, not a count.
     pub not_ordinal_count: Vec<String>,
-    /// Nouns an ordinal counts that are no counted noun alone ("للمرة الثانية").
-    pub ordinal_nouns: Vec<String>,
+    /// Nouns an ordinal counts that are no counted noun alone ("للمرة الثانية"): the
+    /// normalised form and its lemma.
+    pub ordinal_nouns: HashMap<String, String>,
     pub nouns: HashMap<String, String>,
     pub back_reference: Vec<String>,
     /// Nouns a later back-reference does not take (units of time, measure, money).
@@ -507,8 +509,8 @@ impl Lexicon {
             range_start: words(&qualifiers.range.start),
             range_join: words(&qualifiers.range.join),
             range_join_after_number: words(&qualifiers.range.join_after_number),
-            not_ordinal_count: nouns_file.not_ordinal_count.clone(),
-            ordinal_nouns: nouns_file.ordinal_nouns.clone(),
+            not_ordinal_count: words(&nouns_file.not_ordinal_count),
+            ordinal_nouns: nouns_file.ordinal_nouns.iter().map(|n| (normalize_word(n), n.clone())).collect(),
             nouns,
             back_reference: words(&nouns_file.back_reference),
             not_inherited: words(&nouns_file.not_inherited),

@@ -218,7 +218,7 @@ pub fn month_name<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, u32> {
 }
 
 /// Suffix pronouns a counted noun may carry: "عناصره", "مقاتليه".
-const PRONOUN_SUFFIXES: [&str; 6] = ["هما", "هم", "هن", "ها", "ه", "ي"];
+pub const PRONOUN_SUFFIXES: [&str; 6] = ["هما", "هم", "هن", "ها", "ه", "ي"];
 
 /// The lemma of a known noun, stripping prefixes and pronoun suffixes.
 pub fn noun_lemma(lex: &Lexicon, w: &str) -> Option<String> {

@@ -13,7 +13,7 @@
 use super::claim::{keyword, one_of_phrases};
 use super::number::{hspace0, ordinal_number, word};
 use super::{expected, fail, offset, PResult};
-use crate::lexicon::{HolidayRule, Lexicon, Part, Unit};
+use crate::lexicon::{HolidayRule, Lexicon, Part, PhraseSet, Unit};
 
 /// A year as written: absolute, relative to the reference ("العام الماضي"), or absent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -771,10 +771,15 @@ fn counted_span<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (Unit, u32)> {
             return Ok((r, (unit, n)));
         }
     }
+    let (rest, ((unit, _), n)) = count_of(lex, &c.counted_units, 1.0, i)?;
+    Ok((rest, (unit, n)))
+}
+
+/// A whole number of at least `least`, then a unit of `units`: "3 أيام", "عشرين عاما".
+fn count_of<'a, T: Copy>(lex: &Lexicon, units: &PhraseSet<T>, least: f64, i: &'a str) -> PResult<'a, (T, u32)> {
     let (r, v) = crate::parse::number::number(lex, i)?;
-    let (r, _) = hspace0(r)?;
-    let (rest, (unit, _)) = one_of_phrases(&c.counted_units, r)?;
-    if v.fract() != 0.0 || !(1.0..=1000.0).contains(&v) {
+    let (rest, unit) = one_of_phrases(units, hspace0(r)?.0)?;
+    if v.fract() != 0.0 || !(least..=1000.0).contains(&v) {
         return fail(i, "a whole count");
     }
     Ok((rest, (unit, v as u32)))
@@ -791,25 +796,19 @@ pub fn ago<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
         }
     });
     if let Ok((r, ())) = before {
-        // "قبل أكثر من أسبوع": too loose to check.
         let word = &i[..offset(i, r)];
-        if c.ago_qualified.iter().any(|w| w == word) {
-            if let Ok((q, _)) = crate::parse::claim::qualifier_before(lex, hspace0(r)?.0) {
+        let qualified = c.ago_qualified.iter().any(|w| w == word);
+        let r = hspace0(r)?.0;
+        // "قبل أكثر من أسبوع": too loose to check.
+        if qualified {
+            if let Ok((q, _)) = crate::parse::claim::qualifier_before(lex, r) {
                 let (rest, _) = counted_span(lex, hspace0(q)?.0)?;
                 return Ok((rest, DateExpr::Vague));
             }
         }
-        let span = |i| -> PResult<'a, (Unit, u32)> {
-            let (r, v) = crate::parse::number::number(lex, i)?;
-            let (rest, unit) = one_of_phrases(&c.ago_accusative_units, hspace0(r)?.0)?;
-            if v.fract() != 0.0 || !(2.0..=1000.0).contains(&v) {
-                return fail(i, "a whole count");
-            }
-            Ok((rest, (unit, v as u32)))
-        };
-        let (rest, (unit, count)) = counted_span(lex, hspace0(r)?.0).or_else(|e| {
-            if c.ago_qualified.iter().any(|w| w == word) {
-                span(hspace0(r)?.0)
+        let (rest, (unit, count)) = counted_span(lex, r).or_else(|e| {
+            if qualified {
+                count_of(lex, &c.ago_accusative_units, 2.0, r)
             } else {
                 Err(e)
             }
