@@ -88,7 +88,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         return Err(Mismatch::Thing);
     }
     // 3. The same role, or the same words around the number.
-    let near_shared = shared(&sorted(&da.near), &sorted(&db.near));
+    let near_shared = shared_near(&sorted(&da.near), &sorted(&db.near));
     let role = match (da.role, db.role) {
         (Some(x), Some(y)) if x != y => return Err(Mismatch::Role),
         (Some(x), Some(_)) => Some(x),
@@ -172,6 +172,9 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     let strength = match role {
         _ if (fixed || many_kinds) && near < 2 => Strength::Weak,
         Some(_) if total >= STRONG && thing_exact && !near_shared.is_empty() => Strength::Strong,
+        // A fixed quantity of one thing whose words name what it is of alike on both
+        // sides ("كيلومترا … العاصمة غواتيمالا") is one quantity whatever the days.
+        Some(_) if fixed && thing_exact && near >= 2 && total >= GOOD => Strength::Strong,
         Some(_) if total >= GOOD => Strength::Good,
         _ => Strength::Weak,
     };
@@ -206,7 +209,10 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         let common = shared(&x, &y).len();
         common as f32 / (x.len() + y.len() - common).max(1) as f32
     };
-    let near_alike = jaccard(&da.near, &db.near);
+    let near_alike = {
+        let (x, y) = (sorted(&da.near), sorted(&db.near));
+        near_shared.len() as f32 / (x.len() + y.len() - near_shared.len()).max(1) as f32
+    };
     let clause_alike = jaccard(&da.subject, &db.subject);
     Ok(Match { strength, subject, near, near_alike, clause_alike, evidence })
 }
@@ -257,6 +263,35 @@ fn sorted(v: &[Sym]) -> Vec<Sym> {
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// The words two sorted lists of words around a number share, a name spelled two
+/// ways counting once ("غواتيمالا" / "غواتيمال"): the
+/// words are few, so each unmatched pair is looked at.
+fn shared_near(a: &[Sym], b: &[Sym]) -> Vec<Sym> {
+    let mut out = shared(a, b);
+    let rest_b: Vec<Sym> = b.iter().filter(|w| !out.contains(w)).copied().collect();
+    let mut taken = vec![false; rest_b.len()];
+    for x in a.iter().filter(|w| !out.contains(w)).copied().collect::<Vec<_>>() {
+        let nx = name(x);
+        if let Some(k) = (0..rest_b.len()).find(|&k| !taken[k] && spelling_variants(&nx, &name(rest_b[k]))) {
+            taken[k] = true;
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Two spellings of one name: both of five letters or more, the same first two, and
+/// one is the other with one letter more (a long vowel written or not, a final alef).
+pub fn spelling_variants(x: &str, y: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    if short.len() < 5 || long.len() != short.len() + 1 || short[..2] != long[..2] {
+        return false;
+    }
+    let k = short.iter().zip(long.iter()).take_while(|(a, b)| a == b).count();
+    short[k..] == long[k + 1..]
 }
 
 /// The elements two sorted lists share.
@@ -327,4 +362,23 @@ pub fn time_relation(a: &ClaimFact, b: &ClaimFact) -> TimeRelation {
 /// ("operation", "نسمة"), else its stem ("oper", "نسم").
 pub fn what_name(c: &ClaimFact) -> String {
     c.noun.clone().or_else(|| c.desc.what.map(|w| crate::text::symbols::name(w).to_string())).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spelling_variants;
+
+    #[test]
+    fn a_name_spelled_with_one_letter_more_is_one_name() {
+        assert!(spelling_variants("غواتيمالا", "غواتيمال"));
+        assert!(spelling_variants("مبانداكا", "مبنداكا"));
+        assert!(spelling_variants("يوغياكارتا", "يوغياكرتا"));
+        // Short words are left alone: a letter more makes another word.
+        assert!(!spelling_variants("قتل", "قتلى"));
+        assert!(!spelling_variants("اسبان", "اسبان"));
+        // Two letters apart, or another first letter, is another word.
+        assert!(!spelling_variants("غواتيمالا", "غواتيم"));
+        assert!(!spelling_variants("مهاجرين", "تهاجرين"));
+        assert!(!spelling_variants("كيلومتر", "كيلوغرام"));
+    }
 }

@@ -72,6 +72,8 @@ struct RoleEntry {
     fixed: bool,
     #[serde(default)]
     volatile: bool,
+    #[serde(default)]
+    running: bool,
     words: Vec<String>,
 }
 
@@ -96,6 +98,9 @@ pub struct Role {
     pub fixed: bool,
     /// A quantity that moves within a day: compared only at times the sentences state.
     pub volatile: bool,
+    /// A count outlets keep updating as they learn more (a toll, the missing, cases):
+    /// two figures a few apart are two tallies.
+    pub running: bool,
 }
 
 /// How sure or how final a figure is, as its clause says.
@@ -374,7 +379,13 @@ impl Describe {
         let mut phrases = Vec::new();
         for (id, e) in &f.roles {
             let k = roles.len() as u16;
-            roles.push(Role { id: id.clone(), toll: e.toll, fixed: e.fixed, volatile: e.volatile });
+            roles.push(Role {
+                id: id.clone(),
+                toll: e.toll,
+                fixed: e.fixed,
+                volatile: e.volatile,
+                running: e.running || e.toll,
+            });
             phrases.extend(e.words.iter().map(|w| (phrase(w), k)));
         }
         let mut synonyms = FxHashMap::default();
