@@ -121,6 +121,36 @@ fn small_gap(a: f64, b: f64) -> bool {
     lo > 0.0 && hi / lo < SMALL_GAP
 }
 
+/// The claims of other documents of `r`'s story that give `r`'s figure for the same
+/// quantity at the same time, in none of the documents of `seen`; at most three.
+fn repeats(corpus: &Corpus, r: ClaimRef, seen: &[ClaimRef], t: &Tolerance) -> Vec<ClaimRef> {
+    let c = corpus.claim(r);
+    let mut out = Vec::new();
+    for &(d, _) in corpus.stories.neighbours(r.0) {
+        let d = d as usize;
+        if seen.iter().any(|s| s.0 == d) {
+            continue;
+        }
+        let found = corpus.docs[d].claims.iter().enumerate().find(|(k, x)| {
+            x.value == c.value
+                && x.bound == c.bound
+                && x.desc.what == c.desc.what
+                && x.desc.role == c.desc.role
+                && !incompatible(x, c, t)
+                && time_relation(x, c) == TimeRelation::Same
+                && same_quantity(corpus, r, (d, *k)).is_ok()
+        });
+        if let Some((k, _)) = found {
+            out.push((d, k));
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Is a claim dated by its own sentence?
 fn own_date(c: &crate::resolve::ClaimFact) -> bool {
     c.time_source == crate::resolve::TimeSource::Sentence
@@ -355,12 +385,17 @@ impl Agreement {
         // Two outlets' counts a few apart ("67" / "68", "17" / "19") are, on real news,
         // two tallies or a recount far more often than an error: a lead, unless one is
         // the other with a digit slipped, or the count is of one finished act told
-        // exactly by both the same day ("629" / "630" migrants one ship landed). A
+        // exactly by both, both published the same day ("629" / "630" migrants one
+        // ship landed; a day later, "68" for "67" is a recount). A
         // fixed quantity told exactly by both is no tally, though two figures within
         // 5% are one measured two ways (a planet's distance on two nights, a
         // population's estimates).
-        let one_act =
-            role.is_some_and(|r| !r.running && !r.fixed) && both_exact && time_relation(ca, cb) == TimeRelation::Same;
+        let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+        let one_act = role.is_some_and(|r| !r.running && !r.fixed)
+            && both_exact
+            && time_relation(ca, cb) == TimeRelation::Same
+            && day(x.a.0).is_some()
+            && day(x.a.0) == day(x.b.0);
         let tallies = if fixed { !both_exact || close(ca.value, cb.value) } else { !one_act };
         if matches!(x.clash, Clash::Values)
             && small_gap(ca.value, cb.value)
@@ -425,6 +460,21 @@ impl Agreement {
         }
         let mut locations = vec![corpus.claim_location(p, Some("here".into()))];
         locations.extend(rest.iter().map(|&r| corpus.claim_location(r, Some(role_of(corpus, p, r)))));
+        // A finding on evidence is told with every document of the story that gives
+        // the other side's figure for the same quantity ("629" in three outlets against
+        // one "630"): the reader sees how the story splits.
+        if severity <= crate::check::Severity::Warning && pairs.iter().all(|x| matches!(x.clash, Clash::Values)) {
+            let mut seen: Vec<ClaimRef> = std::iter::once(p).chain(rest.iter().copied()).collect();
+            for r in std::iter::once(p).chain(rest.iter().copied()) {
+                for x in repeats(corpus, r, &seen, &self.options.tolerance) {
+                    let name = if r == p { "here".to_string() } else { corpus.short(r.0).to_string() };
+                    locations.push(
+                        corpus.claim_location(x, Some(format!("{}: the same figure as {name}", role_of(corpus, p, x)))),
+                    );
+                    seen.push(x);
+                }
+            }
+        }
         let mut f = self.meta.finding(message, locations);
         f.severity = severity;
         f.evidence = pairs[0].m.evidence.clone();
