@@ -346,7 +346,9 @@ impl Extractor {
                     return false;
                 }
             }
-            if lex.weekdays.contains_key(prev) && raw.value <= 31.0 {
+            // ("الثلاثاء 4" is a day; "قتل الخميس ثلاثة أشخاص", "الأحد 12 قتيلا" are counts)
+            let counted = (matches!(raw.noun, Noun::Lemma(_)) || raw.in_words) && !raw.partitive;
+            if lex.weekdays.contains_key(prev) && raw.value <= 31.0 && !counted {
                 return false;
             }
         }
@@ -728,6 +730,17 @@ mod tests {
         let got = summary("لتصبح العضو التسعين في التحالف");
         assert_eq!(got, vec![("العضو التسعين".into(), 90.0, "exact", Some("عضو".into()))]);
         assert_eq!(summary("منذ الأول من تشرين الاول"), vec![]);
+    }
+
+    #[test]
+    fn a_weekday_before_a_count_leaves_it_a_count() {
+        let got = |s: &str| claims(s).into_iter().map(|c| (c.text, c.value, c.flags.ordinal)).collect::<Vec<_>>();
+        assert_eq!(got("قتل الخميس ثلاثة أشخاص"), vec![("ثلاثة أشخاص".into(), 3.0, false)]);
+        assert_eq!(got("قتل الأحد 12 شخصا"), vec![("12 شخصا".into(), 12.0, false)]);
+        assert_eq!(got("أخرجت الثلاثاء أربعة متسلقين"), vec![("أربعة متسلقين".into(), 4.0, false)]);
+        // A weekday and a day of the month are a date.
+        assert_eq!(got("يوم الأحد 3 من الشهر"), vec![]);
+        assert_eq!(got("وصلوا الثلاثاء 4 متسلقين"), vec![]);
     }
 
     #[test]

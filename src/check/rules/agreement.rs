@@ -121,24 +121,25 @@ fn small_gap(a: f64, b: f64) -> bool {
     lo > 0.0 && hi / lo < SMALL_GAP
 }
 
-/// The claims of other documents of `r`'s story that give `r`'s figure for the same
-/// quantity at the same time, in none of the documents of `seen`; at most three.
+/// The claims that give `r`'s figure for the same quantity at the same time: another
+/// sentence of its own document (a headline's figure again in the body), and the
+/// documents of its story none of `seen` is in; at most three.
 fn repeats(corpus: &Corpus, r: ClaimRef, seen: &[ClaimRef], t: &Tolerance) -> Vec<ClaimRef> {
     let c = corpus.claim(r);
+    let others =
+        corpus.stories.neighbours(r.0).iter().map(|&(d, _)| d as usize).filter(|d| !seen.iter().any(|s| s.0 == *d));
     let mut out = Vec::new();
-    for &(d, _) in corpus.stories.neighbours(r.0) {
-        let d = d as usize;
-        if seen.iter().any(|s| s.0 == d) {
-            continue;
-        }
-        let found = corpus.docs[d].claims.iter().enumerate().find(|(k, x)| {
-            x.value == c.value
+    for d in std::iter::once(r.0).chain(others) {
+        let found = corpus.docs[d].claims.iter().enumerate().find(|&(k, x)| {
+            (d, k) != r
+                && !seen.contains(&(d, k))
+                && x.value == c.value
                 && x.bound == c.bound
                 && x.desc.what == c.desc.what
                 && x.desc.role == c.desc.role
                 && !incompatible(x, c, t)
                 && time_relation(x, c) == TimeRelation::Same
-                && same_quantity(corpus, r, (d, *k)).is_ok()
+                && same_quantity(corpus, r, (d, k)).is_ok()
         });
         if let Some((k, _)) = found {
             out.push((d, k));
@@ -364,7 +365,20 @@ impl Agreement {
         // words around both figures alike, a clash is a lead, not a finding.
         // (a fixed quantity is of the things both name: two shared words name them)
         let fixed = role.is_some_and(|r| r.fixed);
-        if !slip && (x.m.near < 2 || (!fixed && x.m.near < NEAR_WORDS_ALIKE && x.m.near_alike < NEAR_ALIKE)) {
+        // A sentence that dates its figure to the other's day, of one specific noun
+        // and one event, says which figure it is: "تمكنوا من إخراج 4 صبية، الأحد"
+        // against "أنقذ … الأحد ستة من أصل 12 صبيا".
+        let dated_alike = role.is_some()
+            && !ca.desc.generic
+            && !cb.desc.generic
+            && ca.desc.what == cb.desc.what
+            && (own_date(ca) || own_date(cb))
+            && time_relation(ca, cb) == TimeRelation::Same;
+        let near_needed = if dated_alike { 1 } else { 2 };
+        if !slip
+            && (x.m.near < near_needed
+                || (!fixed && !dated_alike && x.m.near < NEAR_WORDS_ALIKE && x.m.near_alike < NEAR_ALIKE))
+        {
             return (Severity::Info, Some("the words around the two figures are not alike"));
         }
         // A distance runs between two places: both must be the same ("قرية ماتي التي
