@@ -353,6 +353,10 @@ impl<T: Copy> PhraseSet<T> {
 pub struct Lexicon {
     pub numbers: HashMap<String, NumberWord>,
     pub ordinals: HashMap<String, (f64, bool)>,
+    /// Every written form of a number word with the prefixes it may carry ("وبالثلاثة"),
+    /// as a cardinal and as an ordinal (see [`Lexicon::number_form`]): one lookup a word.
+    pub cardinal_forms: HashMap<String, NumberWord>,
+    pub ordinal_forms: HashMap<String, NumberWord>,
     pub teen_base: Vec<String>,
     pub decimal_point: Vec<String>,
     pub not_alone: Vec<String>,
@@ -413,6 +417,87 @@ pub struct Lexicon {
     /// before a week ("اثنين الاسبوع الحالي").
     pub weekdays_before_week: HashMap<String, u32>,
     pub calendar: CalendarWords,
+}
+
+/// Prefix letters an Arabic word may carry: a conjunction, a preposition, the article.
+/// Yields (stem, has_article) from the least to the most stripped.
+fn number_stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
+    const CONJ: [&str; 3] = ["", "و", "ف"];
+    const PREP: [&str; 3] = ["", "ب", "ل"];
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let two = |r: &str| r.chars().nth(1).is_some();
+    for c in CONJ {
+        let Some(a) = word.strip_prefix(c) else { continue };
+        for p in PREP {
+            let Some(b) = a.strip_prefix(p) else { continue };
+            if two(b) {
+                out.push((b, false));
+            }
+            if let Some(stem) = b.strip_prefix("ال") {
+                if two(stem) {
+                    out.push((stem, true));
+                }
+            }
+        }
+        // "لل" is ل + ال with the alef dropped.
+        if let Some(stem) = a.strip_prefix("لل") {
+            if two(stem) {
+                out.push((stem, true));
+            }
+        }
+    }
+    out.into_iter()
+}
+
+impl Lexicon {
+    /// A word as a number word, prefixes stripped: as a cardinal (no article:
+    /// "وخمسة") or, with `ordinal`, also with the article and in ordinal forms
+    /// ("والعشرين", "التسعين", "الثالث").
+    pub fn number_form(&self, w: &str, ordinal: bool) -> Option<NumberWord> {
+        if ordinal { self.ordinal_forms.get(w) } else { self.cardinal_forms.get(w) }.copied()
+    }
+
+    /// The reading of `w` by stripping its prefixes one way after another (what
+    /// [`Lexicon::number_form`] looks up, computed once for every form).
+    fn number_form_by_stems(&self, w: &str, ordinal: bool) -> Option<NumberWord> {
+        for (stem, article) in number_stems(w) {
+            if article && !ordinal {
+                continue;
+            }
+            if let Some(nw) = self.numbers.get(stem) {
+                return Some(*nw);
+            }
+            if ordinal {
+                if let Some(&(value, teen_unit)) = self.ordinals.get(stem) {
+                    let kind = if teen_unit { NumberKind::TeenUnit } else { NumberKind::Unit };
+                    return Some(NumberWord { kind, value });
+                }
+            }
+        }
+        None
+    }
+
+    fn index_number_forms(&mut self) {
+        let bases: Vec<String> = self.numbers.keys().chain(self.ordinals.keys()).cloned().collect();
+        let mut forms: Vec<String> = Vec::new();
+        for base in &bases {
+            for c in ["", "و", "ف"] {
+                for p in ["", "ب", "ل"] {
+                    forms.push(format!("{c}{p}{base}"));
+                    forms.push(format!("{c}{p}ال{base}"));
+                }
+                forms.push(format!("{c}لل{base}"));
+            }
+        }
+        for f in forms {
+            if let Some(nw) = self.number_form_by_stems(&f, false) {
+                self.cardinal_forms.insert(f.clone(), nw);
+            }
+            if let Some(nw) = self.number_form_by_stems(&f, true) {
+                self.ordinal_forms.insert(f, nw);
+            }
+        }
+    }
 }
 
 /// The embedded default word lists: (file name, contents).
@@ -493,6 +578,8 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             numbers,
             ordinals,
+            cardinal_forms: HashMap::default(),
+            ordinal_forms: HashMap::default(),
             teen_base: words(&numbers_file.teen_base),
             decimal_point: words(&numbers_file.decimal_point),
             not_alone: words(&numbers_file.not_alone),
@@ -589,6 +676,7 @@ impl Lexicon {
             },
         };
         lexicon.calendar.openers = lexicon.date_openers();
+        lexicon.index_number_forms();
         Ok(lexicon)
     }
 

@@ -82,44 +82,6 @@ pub fn decimal(i: &str) -> PResult<'_, f64> {
     }
 }
 
-/// Prefix letters an Arabic word may carry: a conjunction, a preposition, the article.
-/// Yields (stem, has_article) from the least to the most stripped.
-fn stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
-    const CONJ: [&str; 3] = ["", "و", "ف"];
-    const PREP: [&str; 3] = ["", "ب", "ل"];
-    // On the stack: this runs for every word a number grammar looks at.
-    let mut out: [(&str, bool); 24] = [("", false); 24];
-    let mut n = 0;
-    let two = |r: &str| r.chars().nth(1).is_some();
-    macro_rules! push {
-        ($x:expr) => {{
-            out[n] = $x;
-            n += 1;
-        }};
-    }
-    for c in CONJ {
-        let Some(a) = word.strip_prefix(c) else { continue };
-        for p in PREP {
-            let Some(b) = a.strip_prefix(p) else { continue };
-            if two(b) {
-                push!((b, false));
-            }
-            if let Some(stem) = b.strip_prefix("ال") {
-                if two(stem) {
-                    push!((stem, true));
-                }
-            }
-        }
-        // "لل" is ل + ال with the alef dropped.
-        if let Some(stem) = a.strip_prefix("لل") {
-            if two(stem) {
-                push!((stem, true));
-            }
-        }
-    }
-    out.into_iter().take(n)
-}
-
 /// Which words a number may be made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Words {
@@ -131,21 +93,7 @@ pub enum Words {
 
 /// Look a word up as a number word, stripping prefixes.
 pub fn lookup_number_word(lex: &Lexicon, w: &str, words: Words) -> Option<NumberWord> {
-    for (stem, article) in stems(w) {
-        if article && words == Words::Cardinal {
-            continue;
-        }
-        if let Some(nw) = lex.numbers.get(stem) {
-            return Some(*nw);
-        }
-        if words == Words::Ordinal {
-            if let Some(&(value, teen_unit)) = lex.ordinals.get(stem) {
-                let kind = if teen_unit { NumberKind::TeenUnit } else { NumberKind::Unit };
-                return Some(NumberWord { kind, value });
-            }
-        }
-    }
-    None
+    lex.number_form(w, words == Words::Ordinal)
 }
 
 /// Adds number words up into a value, rejecting sequences that are not one number.
