@@ -20,6 +20,7 @@ use super::{ClaimRef, Corpus};
 use crate::lexicon::describe::{Describe, Status};
 use crate::resolve::ClaimFact;
 use crate::text::symbols::{name, Sym};
+use std::sync::Arc;
 
 /// How strong the evidence is that two claims are one quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -270,11 +271,16 @@ fn sorted(v: &[Sym]) -> Vec<Sym> {
 /// words are few, so each unmatched pair is looked at.
 fn shared_near(a: &[Sym], b: &[Sym]) -> Vec<Sym> {
     let mut out = shared(a, b);
-    let rest_b: Vec<Sym> = b.iter().filter(|w| !out.contains(w)).copied().collect();
+    let rest =
+        |v: &[Sym], out: &[Sym]| -> Vec<Arc<str>> { v.iter().filter(|w| !out.contains(w)).map(|w| name(*w)).collect() };
+    let (rest_a, rest_b) = (rest(a, &out), rest(b, &out));
+    if rest_a.is_empty() || rest_b.is_empty() {
+        return out;
+    }
     let mut taken = vec![false; rest_b.len()];
-    for x in a.iter().filter(|w| !out.contains(w)).copied().collect::<Vec<_>>() {
-        let nx = name(x);
-        if let Some(k) = (0..rest_b.len()).find(|&k| !taken[k] && spelling_variants(&nx, &name(rest_b[k]))) {
+    let ids: Vec<Sym> = a.iter().filter(|w| !out.contains(w)).copied().collect();
+    for (x, nx) in ids.into_iter().zip(&rest_a) {
+        if let Some(k) = (0..rest_b.len()).find(|&k| !taken[k] && spelling_variants(nx, &rest_b[k])) {
             taken[k] = true;
             out.push(x);
         }
@@ -285,13 +291,19 @@ fn shared_near(a: &[Sym], b: &[Sym]) -> Vec<Sym> {
 /// Two spellings of one name: both of five letters or more, the same first two, and
 /// one is the other with one letter more (a long vowel written or not, a final alef).
 pub fn spelling_variants(x: &str, y: &str) -> bool {
-    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
-    if short.len() < 5 || long.len() != short.len() + 1 || short[..2] != long[..2] {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let (ns, nl) = (short.chars().count(), long.chars().count());
+    if ns < 5 || nl != ns + 1 {
         return false;
     }
-    let k = short.iter().zip(long.iter()).take_while(|(a, b)| a == b).count();
-    short[k..] == long[k + 1..]
+    // The first letter where they part; the rest of the short one must be the rest of
+    // the long one after its extra letter.
+    let k = short.char_indices().zip(long.chars()).find(|((_, a), b)| a != b).map_or(short.len(), |((i, _), _)| i);
+    if short[..k].chars().count() < 2 {
+        return false;
+    }
+    let extra = long[k..].chars().next().map_or(0, char::len_utf8);
+    short[k..] == long[k + extra..]
 }
 
 /// The elements two sorted lists share.
