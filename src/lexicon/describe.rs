@@ -45,6 +45,8 @@ struct TrendWords {
     from: Vec<String>,
     to: Vec<String>,
     from_after: Vec<String>,
+    #[serde(default)]
+    restate: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -165,6 +167,7 @@ pub struct Describe {
     until: FxHashSet<String>,
     trend_from: FxHashSet<String>,
     from_after: PhraseSet<()>,
+    restate: PhraseSet<()>,
     /// For each word of the stem-matched lists (age words, scope words, sources, tense,
     /// trend and order words, stopwords), the lists it is in, one bit a list ([`class`]):
     /// a word is looked up once, whatever it is asked.
@@ -419,6 +422,7 @@ impl Describe {
             until: set(&f.tense.until),
             trend_from: set(&f.trend.from),
             from_after: PhraseSet::new(f.trend.from_after.iter().map(|w| (phrase(w), ()))),
+            restate: PhraseSet::new(f.trend.restate.iter().map(|w| (phrase(w), ()))),
             classes: classes(&[
                 (&f.age_words, class::AGE),
                 (&f.scope_words, class::SCOPE),
@@ -620,6 +624,12 @@ impl Describe {
     }
 
     /// How many words a "the old figure comes next" phrase at `words[0]` takes.
+    /// A phrase that restates figures as a percentage at `words[0]` ("أي نحو",
+    /// "بزيادة", "an increase of"), and how many words it takes.
+    pub fn restate_at(&self, words: &[&str]) -> Option<usize> {
+        phrase_at(&self.restate, words).map(|(_, n)| n)
+    }
+
     pub fn from_after_at(&self, words: &[&str]) -> Option<usize> {
         phrase_at(&self.from_after, words).map(|(_, n)| n)
     }

@@ -139,6 +139,9 @@ pub struct DocFacts {
     pub headline: Option<(usize, usize)>,
     pub passages: Vec<Passage>,
     pub trends: Vec<Trend>,
+    /// Percentages sentences give for their own figures.
+    #[serde(default)]
+    pub percents: Vec<relations::StatedPercent>,
     pub orders: Vec<DateOrder>,
     pub ignore_rules: Vec<String>,
     pub suppressions: Vec<Suppression>,
@@ -242,6 +245,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
     let trends = relations::trends(text, &claims);
     let mut claims = claims;
     relations::share_elided_scales(&trends, &mut claims);
+    let percents = relations::stated_percents(text, &claims, &trends);
     let orders = relations::date_orders(text, &dates);
     let mut facts = DocFacts {
         name: doc.name.clone(),
@@ -260,6 +264,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
         headline,
         passages,
         trends,
+        percents,
         orders,
         ignore_rules: doc.ignore_rules.clone(),
         suppressions: suppressions(text.original),
@@ -603,6 +608,11 @@ pub fn merge_chunks(doc: &Document, parts: Vec<DocFacts>, starts: &[usize]) -> D
             t.from += claim_base;
             t.to += claim_base;
         }
+        for x in &mut p.percents {
+            x.a += claim_base;
+            x.b += claim_base;
+            x.percent += claim_base;
+        }
         for o in &mut p.orders {
             o.first += date_base;
             o.then += date_base;
@@ -619,6 +629,7 @@ pub fn merge_chunks(doc: &Document, parts: Vec<DocFacts>, starts: &[usize]) -> D
         out.dates.extend(p.dates);
         out.passages.extend(p.passages);
         out.trends.extend(p.trends);
+        out.percents.extend(p.percents);
         out.orders.extend(p.orders);
         out.suppressions.extend(p.suppressions);
         out.years.extend(p.years);

@@ -15,6 +15,18 @@ pub struct Trend {
     pub to: u32,
 }
 
+/// A percentage a sentence gives for two of its own figures: `a` out of `b` ("13 مقعدا
+/// من أصل 41، أي نحو 40 بالمئة"), or the change from `a` to `b` ("من 47.60 إلى 55.20،
+/// بزيادة 26 بالمئة"). Claim indices in the document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StatedPercent {
+    pub a: u32,
+    pub b: u32,
+    pub percent: u32,
+    /// The change from `a` to `b`, not the share `a` is of `b`.
+    pub change: bool,
+}
+
 /// Two dates of one sentence whose events the sentence orders: the event at `first`
 /// happened no later than the event at `then`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -87,6 +99,58 @@ fn sentence_trend(d: &Describe, doc: &DocText, claims: &[ClaimFact], range: std:
         }
     }
     None
+}
+
+/// The percentages a document's sentences give for their own figures: right after a
+/// part and its whole ("من أصل 41") or after a trend's second figure, with a word that
+/// restates ("أي", "بزيادة").
+pub fn stated_percents(doc: &DocText, claims: &[ClaimFact], trends: &[Trend]) -> Vec<StatedPercent> {
+    let d = Describe::default_describe();
+    let percent = |c: &ClaimFact| c.noun.as_deref() == Some("%");
+    // The words between two claims' spans, when few.
+    let between = |x: &ClaimFact, y: &ClaimFact| -> Option<Vec<&str>> {
+        if x.sentence != y.sentence || y.claim.norm.start < x.claim.norm.end {
+            return None;
+        }
+        let toks = doc.tokens_in(crate::text::Span { start: x.claim.norm.end, end: y.claim.norm.start });
+        let words: Vec<&str> =
+            toks.iter().filter(|t| t.kind == crate::text::TokenKind::Word).map(|t| doc.token_text(t)).collect();
+        (words.len() <= 6).then_some(words)
+    };
+    // A restating phrase among the first words between, the percentage right after it.
+    let restated = |words: &[&str]| {
+        (0..words.len().min(4)).any(|k| d.restate_at(&words[k..]).is_some_and(|n| k + n == words.len()))
+    };
+    let mut out = Vec::new();
+    for k in 0..claims.len().saturating_sub(2) {
+        let (a, b, p) = (&claims[k], &claims[k + 1], &claims[k + 2]);
+        let same_thing = a.desc.what == b.desc.what
+            || b.desc.what.is_none()
+            || b.flags.inherited
+            || !b.claim.flags.scaled && b.noun.is_some();
+        if b.desc.base
+            && !percent(a)
+            && !percent(b)
+            && percent(p)
+            && same_thing
+            && between(a, b).is_some()
+            && between(b, p).is_some_and(|w| restated(&w))
+        {
+            out.push(StatedPercent { a: k as u32, b: k as u32 + 1, percent: k as u32 + 2, change: false });
+        }
+    }
+    for t in trends {
+        let (from, to) = (t.from as usize, t.to as usize);
+        let next = from.max(to) + 1;
+        let Some(p) = claims.get(next) else { continue };
+        if percent(&claims[from]) || percent(&claims[to]) || !percent(p) {
+            continue;
+        }
+        if between(&claims[from.max(to)], p).is_some_and(|w| restated(&w)) {
+            out.push(StatedPercent { a: t.from, b: t.to, percent: next as u32, change: true });
+        }
+    }
+    out
 }
 
 /// "تراجع الإنتاج من 102 طن إلى 83 مليون طن": a scale said once, on the second figure,

@@ -107,6 +107,61 @@ impl Rule for Trend {
                 );
                 out.push(f);
             }
+            for x in &doc.percents {
+                if let Some(f) = self.percent_finding(corpus, d, x) {
+                    out.push(f);
+                }
+            }
         }
+    }
+}
+
+impl Trend {
+    /// A percentage its own figures contradict: "13 مقعدا من أصل 41، أي نحو 40 بالمئة"
+    /// (13 / 41 is 32%), "من 47.60 إلى 55.20 جنيه، بزيادة 26 بالمئة" (16%).
+    fn percent_finding(
+        &self,
+        corpus: &Corpus,
+        d: usize,
+        x: &crate::resolve::relations::StatedPercent,
+    ) -> Option<Finding> {
+        let doc = &corpus.docs[d];
+        let (a, b, p) = (&doc.claims[x.a as usize], &doc.claims[x.b as usize], &doc.claims[x.percent as usize]);
+        use crate::lexicon::Bound;
+        // Only figures told exactly give a percentage to check, and only a percentage
+        // told exactly or "about" is one to check against.
+        if a.bound != Bound::Exact || b.bound != Bound::Exact || !matches!(p.bound, Bound::Exact | Bound::Approx) {
+            return None;
+        }
+        if b.value <= 0.0 || a.value < 0.0 || a.flags.ordinal || b.flags.ordinal {
+            return None;
+        }
+        let actual =
+            if x.change { (b.value - a.value).abs() / a.value.max(1e-9) * 100.0 } else { a.value / b.value * 100.0 };
+        // A percentage is rounded to its last written digit, "about" one to a tenth of
+        // itself; a point either way besides.
+        let slack = if p.bound == Bound::Approx { (0.1 * p.value).max(2.0) } else { 1.0 };
+        if (actual - p.value).abs() <= slack {
+            return None;
+        }
+        let (direction, said) = if x.change { ("the change", "from") } else { ("the share", "of") };
+        let message = format!(
+            "{direction} {said} {} {} {} is {:.1}%, not {}%",
+            super::show(a),
+            if x.change { "to" } else { "out of" },
+            super::show(b),
+            actual,
+            super::show(p)
+        );
+        let mut f = self.meta.finding(
+            message,
+            vec![
+                corpus.claim_location((d, x.percent as usize), Some("the percentage".into())),
+                corpus.claim_location((d, x.a as usize), Some(if x.change { "from" } else { "the part" }.into())),
+                corpus.claim_location((d, x.b as usize), Some(if x.change { "to" } else { "the whole" }.into())),
+            ],
+        );
+        f.evidence.push("the sentence restates its own figures as this percentage".into());
+        Some(f)
     }
 }
