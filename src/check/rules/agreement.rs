@@ -405,8 +405,10 @@ impl Agreement {
         // 5% are one measured two ways (a planet's distance on two nights, a
         // population's estimates).
         let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
+        // (and not attributed to two sources: "67" by one ministry, "68" by another)
         let one_act = role.is_some_and(|r| !r.running && !r.fixed)
             && both_exact
+            && ca.desc.source == cb.desc.source
             && time_relation(ca, cb) == TimeRelation::Same
             && day(x.a.0).is_some()
             && day(x.a.0) == day(x.b.0);
