@@ -57,7 +57,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { min_words: 8, min_similarity: 0.8, max_changed_words: 1, max_days_apart: 2, max_bucket: 64 }
+        Options { min_words: 8, min_similarity: 0.8, max_changed_words: 1, max_days_apart: 2, max_bucket: 16 }
     }
 }
 
@@ -94,24 +94,30 @@ impl Rule for Aligned {
     fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
         let o = &self.options;
         let describe = Describe::default_describe();
-        // Candidates: passages sharing word pairs.
-        let mut index: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+        // Candidates: passages sharing word pairs. One sorted list of (pair, passage),
+        // its runs the buckets: no map of vectors over the corpus's word pairs.
+        let mut entries: Vec<(u64, PassageRef)> = Vec::new();
+        let mut ws: Vec<u64> = Vec::new();
+        let mut pairs: Vec<u64> = Vec::new();
         for (d, doc) in corpus.docs.iter().enumerate() {
             for (k, p) in doc.passages.iter().enumerate() {
-                let ws: Vec<u64> = p.pieces.iter().filter(|x| matches!(x, Piece::Word(_))).map(key).collect();
-                let mut pairs: Vec<u64> =
-                    ws.windows(2).map(|w| w[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[1]).collect();
+                ws.clear();
+                ws.extend(p.pieces.iter().filter(|x| matches!(x, Piece::Word(_))).map(key));
+                pairs.clear();
+                pairs.extend(ws.windows(2).map(|w| w[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[1]));
                 pairs.sort_unstable();
                 pairs.dedup();
-                for h in pairs {
-                    index.entry(h).or_default().push((d as u32, k as u32));
-                }
+                entries.extend(pairs.iter().map(|&h| (h, (d as u32, k as u32))));
             }
         }
+        entries.sort_unstable();
         let mut counts: FxHashMap<(PassageRef, PassageRef), u16> = FxHashMap::default();
-        for bucket in index.values().filter(|b| b.len() > 1 && b.len() <= o.max_bucket) {
-            for (i, &a) in bucket.iter().enumerate() {
-                for &b in &bucket[i + 1..] {
+        for run in entries.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() <= 1 || run.len() > o.max_bucket {
+                continue;
+            }
+            for (i, &(_, a)) in run.iter().enumerate() {
+                for &(_, b) in &run[i + 1..] {
                     // (in archive mode, only pairs that involve a draft)
                     if a == b || !(corpus.wanted(a.0 as usize) || corpus.wanted(b.0 as usize)) {
                         continue;
