@@ -445,10 +445,8 @@ fn terms(text: &DocText) -> Vec<(Sym, u16)> {
     // Stems of distinct words; words of one stem add up.
     let mut stemmed: rustc_hash::FxHashMap<Sym, (u16, u32)> = Default::default();
     for (w, (n, first)) in counts {
-        if w.chars().nth(2).is_none() || describe.is_stopword(w) {
-            continue;
-        }
-        let e = stemmed.entry(stem_id(w)).or_insert((0, first));
+        let Some(term) = term_of(describe, w) else { continue };
+        let e = stemmed.entry(term).or_insert((0, first));
         e.0 = e.0.saturating_add(n);
         e.1 = e.1.min(first);
     }
@@ -458,6 +456,27 @@ fn terms(text: &DocText) -> Vec<(Sym, u16)> {
     let mut out: Vec<(Sym, u16)> = v.into_iter().map(|(s, (n, _))| (s, n)).collect();
     out.sort_unstable();
     out
+}
+
+/// A word's term for telling stories apart: its stem, or none for a stopword or a word
+/// of one or two letters; memoised per thread (one lookup a word a document).
+fn term_of(describe: &Describe, w: &str) -> Option<Sym> {
+    use std::cell::RefCell;
+    thread_local! {
+        static MEMO: RefCell<rustc_hash::FxHashMap<Box<str>, Option<Sym>>> = RefCell::new(Default::default());
+    }
+    if let Some(t) = MEMO.with(|m| m.borrow().get(w).copied()) {
+        return t;
+    }
+    let t = (w.chars().nth(2).is_some() && !describe.is_stopword(w)).then(|| stem_id(w));
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(w.into(), t);
+    });
+    t
 }
 
 /// The id of a word's stem, memoised per thread.
