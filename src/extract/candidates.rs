@@ -129,6 +129,19 @@ pub fn word_start(text: &str, k: usize) -> usize {
     text[..k].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(k, |(i, _)| i)
 }
 
+/// Is byte `pos` of `text` inside a link: a URL, an e-mail address or a site's name
+/// ("https://x.org/2024/…", "latakia-today.net/archives")? Neither its digits nor its
+/// words ("today") are claims or dates.
+pub fn in_link(text: &str, pos: usize) -> bool {
+    let start = text[..pos].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
+    let end = text[pos..].find(char::is_whitespace).map_or(text.len(), |k| pos + k);
+    let token = &text[start..end];
+    token.contains("://")
+        || token.contains("www.")
+        || token.contains('@')
+        || [".com", ".net", ".org"].iter().any(|d| token.contains(d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

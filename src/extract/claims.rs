@@ -419,11 +419,7 @@ impl Extractor {
             return true;
         }
         // Inside a URL, an e-mail or a path.
-        let tok_start =
-            text[..ns].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
-        let tok_end = text[ns..].find(char::is_whitespace).map_or(text.len(), |k| ns + k);
-        let token = &text[tok_start..tok_end];
-        token.contains("://") || token.contains("www.") || token.contains('@') || token.contains(".com")
+        super::candidates::in_link(text, ns)
     }
 
     /// "العضو التسعين", "للمرة الثانية", "هدفه الثالث", "لقبهم العالمي الثاني": an

@@ -54,6 +54,10 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
                 (read, _) => (start, read),
             };
             let Ok((rest, expr)) = read else { continue };
+            // "latakia-today.net": a site's name, not today.
+            if super::candidates::in_link(text, start) {
+                continue;
+            }
             // "ذلك اليوم", "نفس اليوم": that day, not today.
             if matches!(expr, DateExpr::Relative { unit: crate::lexicon::Unit::Day, offset: 0 })
                 && previous_word(text, start).is_some_and(|w| lex.calendar.today_not_after.iter().any(|x| x == w))
@@ -212,6 +216,13 @@ mod tests {
         assert_eq!(dates("قال يوم الأربعاء 12 من تشرين الثاني إن"), vec!["يوم الأربعاء 12 من تشرين الثاني"]);
         assert_eq!(dates("وذلك بين 13 و15 تموز الماضي"), vec!["بين 13 و15 تموز الماضي"]);
         assert_eq!(dates("الحكومة قالت في 2019 إن"), vec!["في 2019"]);
+    }
+
+    #[test]
+    fn a_link_holds_no_date() {
+        assert_eq!(dates("للمزيد: https://latakia-today.net/archives/48213"), Vec::<String>::new());
+        assert_eq!(dates("راسلونا على news@today.org اليوم"), vec!["اليوم"]);
+        assert_eq!(dates("the site www.today-news.com said today"), vec!["today"]);
     }
 
     #[test]
