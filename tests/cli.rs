@@ -717,3 +717,15 @@ fn a_date_that_closes_a_relative_clause_makes_a_date_order_only_a_warning() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("date-order", "warning"));
 }
+
+#[test]
+fn the_readme_example_is_what_check_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let marker = "$ cargo run --release -- check fixtures/example\n";
+    let start = readme.find(marker).expect("the README shows the example run") + marker.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let (code, stdout, _) = run(bin().current_dir(root).args(["check", "fixtures/example"]));
+    assert_eq!(code, 1, "the example has errors: the run fails");
+    assert_eq!(stdout, shown, "README.md's example output is out of date");
+}
