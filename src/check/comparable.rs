@@ -89,7 +89,8 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         return Err(Mismatch::Thing);
     }
     // 3. The same role, or the same words around the number.
-    let near_shared = shared_near(&sorted(&da.near), &sorted(&db.near));
+    let (near_a, near_b) = (sorted(&da.near), sorted(&db.near));
+    let near_shared = shared_near(&near_a, &near_b);
     let role = match (da.role, db.role) {
         (Some(x), Some(y)) if x != y => return Err(Mismatch::Role),
         (Some(x), Some(_)) => Some(x),
@@ -210,10 +211,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         let common = shared(&x, &y).len();
         common as f32 / (x.len() + y.len() - common).max(1) as f32
     };
-    let near_alike = {
-        let (x, y) = (sorted(&da.near), sorted(&db.near));
-        near_shared.len() as f32 / (x.len() + y.len() - near_shared.len()).max(1) as f32
-    };
+    let near_alike = near_shared.len() as f32 / (near_a.len() + near_b.len() - near_shared.len()).max(1) as f32;
     let clause_alike = jaccard(&da.subject, &db.subject);
     Ok(Match { strength, subject, near, near_alike, clause_alike, evidence })
 }
@@ -271,17 +269,13 @@ fn sorted(v: &[Sym]) -> Vec<Sym> {
 /// words are few, so each unmatched pair is looked at.
 fn shared_near(a: &[Sym], b: &[Sym]) -> Vec<Sym> {
     let mut out = shared(a, b);
-    let rest =
-        |v: &[Sym], out: &[Sym]| -> Vec<Arc<str>> { v.iter().filter(|w| !out.contains(w)).map(|w| name(*w)).collect() };
-    let (rest_a, rest_b) = (rest(a, &out), rest(b, &out));
-    if rest_a.is_empty() || rest_b.is_empty() {
-        return out;
-    }
-    let mut taken = vec![false; rest_b.len()];
-    let ids: Vec<Sym> = a.iter().filter(|w| !out.contains(w)).copied().collect();
-    for (x, nx) in ids.into_iter().zip(&rest_a) {
-        if let Some(k) = (0..rest_b.len()).find(|&k| !taken[k] && spelling_variants(nx, &rest_b[k])) {
-            taken[k] = true;
+    let rest = |v: &[Sym], out: &[Sym]| -> Vec<(Sym, Arc<str>)> {
+        v.iter().filter(|w| !out.contains(w)).map(|&w| (w, name(w))).collect()
+    };
+    let (rest_a, mut rest_b) = (rest(a, &out), rest(b, &out));
+    for (x, nx) in rest_a {
+        if let Some(k) = rest_b.iter().position(|(_, ny)| spelling_variants(&nx, ny)) {
+            rest_b.remove(k);
             out.push(x);
         }
     }

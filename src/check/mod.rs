@@ -118,6 +118,11 @@ impl<'a> Corpus<'a> {
         &self.docs[doc].name
     }
 
+    /// The day a document is of (its reference date), if known.
+    pub fn day(&self, doc: usize) -> Option<chrono::NaiveDate> {
+        self.docs[doc].reference.map(|r| r.0)
+    }
+
     /// The file name of a document, for short messages.
     pub fn short(&self, doc: usize) -> &str {
         short(&self.docs[doc].name)

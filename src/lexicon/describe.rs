@@ -623,13 +623,13 @@ impl Describe {
         self.is(w, class::TREND_TO)
     }
 
-    /// How many words a "the old figure comes next" phrase at `words[0]` takes.
     /// A phrase that restates figures as a percentage at `words[0]` ("أي نحو",
     /// "بزيادة", "an increase of"), and how many words it takes.
     pub fn restate_at(&self, words: &[&str]) -> Option<usize> {
         phrase_at(&self.restate, words).map(|(_, n)| n)
     }
 
+    /// How many words a "the old figure comes next" phrase at `words[0]` takes.
     pub fn from_after_at(&self, words: &[&str]) -> Option<usize> {
         phrase_at(&self.from_after, words).map(|(_, n)| n)
     }

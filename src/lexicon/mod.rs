@@ -419,16 +419,19 @@ pub struct Lexicon {
     pub calendar: CalendarWords,
 }
 
+/// The conjunctions and prepositions a number word may carry glued before it (with
+/// or without the article after them).
+const NUMBER_CONJ: [&str; 3] = ["", "و", "ف"];
+const NUMBER_PREP: [&str; 3] = ["", "ب", "ل"];
+
 /// Prefix letters an Arabic word may carry: a conjunction, a preposition, the article.
 /// Yields (stem, has_article) from the least to the most stripped.
 fn number_stems(word: &str) -> impl Iterator<Item = (&str, bool)> {
-    const CONJ: [&str; 3] = ["", "و", "ف"];
-    const PREP: [&str; 3] = ["", "ب", "ل"];
     let mut out: Vec<(&str, bool)> = Vec::new();
     let two = |r: &str| r.chars().nth(1).is_some();
-    for c in CONJ {
+    for c in NUMBER_CONJ {
         let Some(a) = word.strip_prefix(c) else { continue };
-        for p in PREP {
+        for p in NUMBER_PREP {
             let Some(b) = a.strip_prefix(p) else { continue };
             if two(b) {
                 out.push((b, false));
@@ -481,8 +484,8 @@ impl Lexicon {
         let bases: Vec<String> = self.numbers.keys().chain(self.ordinals.keys()).cloned().collect();
         let mut forms: Vec<String> = Vec::new();
         for base in &bases {
-            for c in ["", "و", "ف"] {
-                for p in ["", "ب", "ل"] {
+            for c in NUMBER_CONJ {
+                for p in NUMBER_PREP {
                     forms.push(format!("{c}{p}{base}"));
                     forms.push(format!("{c}{p}ال{base}"));
                 }

@@ -468,7 +468,8 @@ fn term_of(describe: &Describe, w: &str) -> Option<Sym> {
     if let Some(t) = MEMO.with(|m| m.borrow().get(w).copied()) {
         return t;
     }
-    let t = (w.chars().nth(2).is_some() && !describe.is_stopword(w)).then(|| stem_id(w));
+    let t = (w.chars().nth(2).is_some() && !describe.is_stopword(w))
+        .then(|| crate::text::symbols::intern(&crate::lexicon::describe::stem(w)));
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 200_000 {
@@ -477,26 +478,6 @@ fn term_of(describe: &Describe, w: &str) -> Option<Sym> {
         m.insert(w.into(), t);
     });
     t
-}
-
-/// The id of a word's stem, memoised per thread.
-fn stem_id(w: &str) -> Sym {
-    use std::cell::RefCell;
-    thread_local! {
-        static MEMO: RefCell<rustc_hash::FxHashMap<String, Sym>> = RefCell::new(Default::default());
-    }
-    if let Some(s) = MEMO.with(|m| m.borrow().get(w).copied()) {
-        return s;
-    }
-    let s = crate::text::symbols::intern(&crate::lexicon::describe::stem(w));
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > 200_000 {
-            m.clear();
-        }
-        m.insert(w.to_string(), s);
-    });
-    s
 }
 
 /// The most content words a document keeps.

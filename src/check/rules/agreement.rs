@@ -110,15 +110,19 @@ const NEAR_ALIKE: f32 = 0.25;
 /// Figures this close (the larger over the smaller) differ as two tallies do.
 const SMALL_GAP: f64 = 1.25;
 
+/// Is the larger of two figures less than `ratio` times the smaller?
+fn within(a: f64, b: f64, ratio: f64) -> bool {
+    let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
+    lo > 0.0 && hi / lo < ratio
+}
+
 /// Figures within 5% of each other.
 fn close(a: f64, b: f64) -> bool {
-    let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
-    lo > 0.0 && hi / lo < 1.05
+    within(a, b, 1.05)
 }
 
 fn small_gap(a: f64, b: f64) -> bool {
-    let (lo, hi) = (a.abs().min(b.abs()), a.abs().max(b.abs()));
-    lo > 0.0 && hi / lo < SMALL_GAP
+    within(a, b, SMALL_GAP)
 }
 
 /// The claims that give `r`'s figure for the same quantity at the same time: another
@@ -180,8 +184,7 @@ fn later_lower(
     ca: &crate::resolve::ClaimFact,
     cb: &crate::resolve::ClaimFact,
 ) -> bool {
-    let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
-    match (day(da), day(db)) {
+    match (corpus.day(da), corpus.day(db)) {
         (Some(x), Some(y)) if x < y => cb.value < ca.value,
         (Some(x), Some(y)) if x > y => ca.value < cb.value,
         _ => false,
@@ -404,14 +407,13 @@ impl Agreement {
         // fixed quantity told exactly by both is no tally, though two figures within
         // 5% are one measured two ways (a planet's distance on two nights, a
         // population's estimates).
-        let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
         // (and not attributed to two sources: "67" by one ministry, "68" by another)
         let one_act = role.is_some_and(|r| !r.running && !r.fixed)
             && both_exact
             && ca.desc.source == cb.desc.source
             && time_relation(ca, cb) == TimeRelation::Same
-            && day(x.a.0).is_some()
-            && day(x.a.0) == day(x.b.0);
+            && corpus.day(x.a.0).is_some()
+            && corpus.day(x.a.0) == corpus.day(x.b.0);
         let tallies = if fixed { !both_exact || close(ca.value, cb.value) } else { !one_act };
         if matches!(x.clash, Clash::Values)
             && small_gap(ca.value, cb.value)

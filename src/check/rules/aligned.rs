@@ -143,8 +143,7 @@ impl Rule for Aligned {
             if da == db && (within[&t.a] > 1 || within[&t.b] > 1) {
                 continue;
             }
-            let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
-            let same_day = da == db || matches!((day(da), day(db)), (Some(x), Some(y)) if x == y);
+            let same_day = da == db || matches!((corpus.day(da), corpus.day(db)), (Some(x), Some(y)) if x == y);
             let mut differing = Vec::new();
             for &(x, y) in &t.facing {
                 // (the two differ at all, the difference is one to report)
@@ -166,7 +165,7 @@ impl Rule for Aligned {
                         let role = ci.desc.role.or(cj.desc.role).map(|r| describe.role(r));
                         // A toll raised in a later update of the same copy is no error;
                         // a price of a daily report moves from one day to the next.
-                        let rose_later = match (day(da), day(db)) {
+                        let rose_later = match (corpus.day(da), corpus.day(db)) {
                             (Some(p), Some(q)) if p < q => cj.value >= ci.value,
                             (Some(p), Some(q)) if p > q => ci.value >= cj.value,
                             _ => true,
@@ -228,8 +227,7 @@ impl Aligned {
         }
         if da != db {
             corpus.stories.similarity(da, db)?;
-            let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
-            if let (Some(p), Some(q)) = (day(da), day(db)) {
+            if let (Some(p), Some(q)) = (corpus.day(da), corpus.day(db)) {
                 if (p - q).num_days().abs() > o.max_days_apart {
                     return None;
                 }
@@ -388,8 +386,7 @@ fn expr_slip(a: &DateExpr, b: &DateExpr) -> bool {
 /// "in b.txt, a day later", for two documents.
 fn role_of_docs(corpus: &Corpus, a: usize, b: usize) -> String {
     let name = corpus.short(b).to_string();
-    let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
-    match (day(a), day(b)) {
+    match (corpus.day(a), corpus.day(b)) {
         (Some(x), Some(y)) => match (y - x).num_days() {
             0 => format!("in {name}, the same day"),
             1 => format!("in {name}, a day later"),

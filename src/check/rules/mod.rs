@@ -263,8 +263,7 @@ pub fn role_of(corpus: &Corpus, from: ClaimRef, to: ClaimRef) -> String {
         return if c.in_headline { "the headline".into() } else { format!("line {}", c.line) };
     }
     let name = corpus.short(to.0).to_string();
-    let day = |d: usize| corpus.docs[d].reference.map(|r| r.0);
-    match (day(from.0), day(to.0)) {
+    match (corpus.day(from.0), corpus.day(to.0)) {
         (Some(a), Some(b)) => match (b - a).num_days() {
             0 => format!("in {name}, the same day"),
             1 => format!("in {name}, a day later"),
