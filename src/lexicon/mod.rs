@@ -170,6 +170,9 @@ struct CalendarFile {
     publication_labels: Vec<String>,
     ago_before: Vec<String>,
     ago_before_line_only: Vec<String>,
+    ago_from_event: Vec<String>,
+    ago_only: Vec<String>,
+    ago_from_now: Vec<String>,
     ago_after: Vec<String>,
     counted_units: BTreeMap<Unit, CountedUnitForms>,
     last_words: Vec<String>,
@@ -274,6 +277,10 @@ pub struct CalendarWords {
     pub publication_labels: PhraseSet<()>,
     pub ago_before: Vec<String>,
     pub ago_before_line_only: Vec<String>,
+    /// "قبل أسبوع من قيام ترامب": a span back from another event ("من الآن" excepted).
+    pub ago_from_event: Vec<String>,
+    pub ago_only: Vec<String>,
+    pub ago_from_now: Vec<String>,
     pub ago_after: Vec<String>,
     /// Counted unit forms -> (unit, the count a dual implies: 1 or 2; 0 for plurals).
     pub counted_units: PhraseSet<(Unit, u32)>,
@@ -651,6 +658,9 @@ impl Lexicon {
                 publication_labels: PhraseSet::new(calendar.publication_labels.iter().map(|s| (phrase(s), ()))),
                 ago_before: words(&calendar.ago_before),
                 ago_before_line_only: words(&calendar.ago_before_line_only),
+                ago_from_event: words(&calendar.ago_from_event),
+                ago_only: words(&calendar.ago_only),
+                ago_from_now: words(&calendar.ago_from_now),
                 ago_after: words(&calendar.ago_after),
                 counted_units: PhraseSet::new(calendar.counted_units.iter().flat_map(|(unit, f)| {
                     let one = f.one.iter().map(move |s| (phrase(s), (*unit, 1)));

@@ -127,12 +127,57 @@ pub enum DateExpr {
         unit: Unit,
         count: u32,
     },
-    /// "قبل أكثر من أسبوع", "هذا الصيف": a time named too loosely to check; never
-    /// resolved.
+    /// "قبل أكثر من أسبوع", "قبل ما يزيد قليلا عن أسبوع", "قبل نحو أسبوعين": a span
+    /// back told loosely. Never resolved to a day; it still says how far back it can
+    /// lie ([`DateExpr::days_back`]).
+    AgoLoose {
+        unit: Unit,
+        count: u32,
+        bound: crate::lexicon::Bound,
+        /// "قليلا", "بقليل": only a little over.
+        slightly: bool,
+    },
+    /// "هذا الصيف": a time named too loosely to check; never resolved.
     Vague,
 }
 
 impl DateExpr {
+    /// How many days back from the reference a span back lies, as a newsroom means it:
+    /// "قبل أسبوعين" is 11 to 17 days, "قبل ما يزيد قليلا عن أسبوع" 8 to 10, "قبل أكثر
+    /// من أسبوع" 8 to 13. Days and weeks only: months and years back are too loose to
+    /// set against a day.
+    pub fn days_back(&self) -> Option<(i64, i64)> {
+        use crate::lexicon::Bound;
+        let days = |unit: &Unit, n: u32| match unit {
+            Unit::Day => Some(n as i64),
+            Unit::Week => Some(7 * n as i64),
+            _ => None,
+        };
+        // (a span of weeks is told to the nearest half week)
+        let slack = |unit: &Unit, n: i64| if matches!(unit, Unit::Week) { 3 } else { (n / 3).max(1) };
+        match self {
+            DateExpr::Ago { unit, count } => {
+                let n = days(unit, *count)?;
+                let s = slack(unit, n);
+                Some((n - s, n + s))
+            }
+            DateExpr::AgoLoose { unit, count, bound, slightly } => {
+                let n = days(unit, *count)?;
+                let step = days(unit, 1)?;
+                match bound {
+                    Bound::AtLeast if *slightly => Some((n + 1, n + (3 * step / 7).max(1))),
+                    Bound::AtLeast => Some((n + 1, n + step - 1)),
+                    Bound::Approx => {
+                        let s = slack(unit, n);
+                        Some((n - s, n + s))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// The day an expression names by itself, without a reference day: a day with its
     /// month and year ("4 آذار 2024", or the Gregorian half of a Hijri pair).
     pub fn full_day(&self) -> Option<chrono::NaiveDate> {
@@ -785,6 +830,25 @@ fn count_of<'a, T: Copy>(lex: &Lexicon, units: &PhraseSet<T>, least: f64, i: &'a
     Ok((rest, (unit, v as u32)))
 }
 
+/// Is a span back counted from the reference? Not "قبل أسبوع من قيام ترامب" nor
+/// "قبل ثلاثة أيام فقط من زيارته" (back from another event), nor "منذ يوم الأحد"
+/// (since a weekday).
+fn back_from_reference<'a>(lex: &Lexicon, i: &'a str, rest: &'a str) -> PResult<'a, ()> {
+    let c = &lex.calendar;
+    let next = |r: &'a str| hspace0(r).ok().and_then(|(r, _)| word(r).ok());
+    let Some((after, w)) = next(rest) else { return Ok((rest, ())) };
+    if lex.weekdays.contains_key(w) {
+        return fail(i, "a span back, not a weekday");
+    }
+    let (after, w) = if c.ago_only.iter().any(|x| x == w) { next(after).unwrap_or((after, w)) } else { (after, w) };
+    if c.ago_from_event.iter().any(|x| x == w)
+        && next(after).is_none_or(|(_, n)| !c.ago_from_now.iter().any(|x| x == n))
+    {
+        return fail(i, "a span back from another event");
+    }
+    Ok((rest, ()))
+}
+
 /// "قبل أسبوع", "منذ 3 أيام", "two weeks ago", and in the line protocol "من اسبوع".
 pub fn ago<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
     let c = &lex.calendar;
@@ -799,11 +863,13 @@ pub fn ago<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
         let word = &i[..offset(i, r)];
         let qualified = c.ago_qualified.iter().any(|w| w == word);
         let r = hspace0(r)?.0;
-        // "قبل أكثر من أسبوع": too loose to check.
+        // "قبل أكثر من أسبوع": too loose to resolve to a day.
         if qualified {
-            if let Ok((q, _)) = crate::parse::claim::qualifier_before(lex, r) {
-                let (rest, _) = counted_span(lex, hspace0(q)?.0)?;
-                return Ok((rest, DateExpr::Vague));
+            if let Ok((q, bound)) = crate::parse::claim::qualifier_before(lex, r) {
+                let slightly = r[..offset(r, q)].contains("قليل");
+                let (rest, (unit, count)) = counted_span(lex, hspace0(q)?.0)?;
+                back_from_reference(lex, i, rest)?;
+                return Ok((rest, DateExpr::AgoLoose { unit, count, bound, slightly }));
             }
         }
         let (rest, (unit, count)) = counted_span(lex, r).or_else(|e| {
@@ -817,6 +883,7 @@ pub fn ago<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateExpr> {
         if year_number(lex, sep(rest)).is_ok() {
             return fail(i, "a span, not a year");
         }
+        back_from_reference(lex, i, rest)?;
         return Ok((rest, DateExpr::Ago { unit, count }));
     }
     let (r, (unit, count)) = counted_span(lex, i)?;
@@ -1149,6 +1216,32 @@ mod tests {
 
     fn day(d: u32, m: u32, y: YearRef) -> DateExpr {
         DateExpr::Day { day: d, month: MonthRef::Abs(m), year: y, modifier: None, weekday: None }
+    }
+
+    #[test]
+    fn a_span_back_is_the_days_it_can_mean() {
+        let back = |s: &str| parse(s).map(|(_, e)| e.days_back());
+        assert_eq!(back("قبل أسبوعين"), Some(Some((11, 17))));
+        assert_eq!(back("قبل أسبوع"), Some(Some((4, 10))));
+        assert_eq!(back("قبل ما يزيد قليلا عن أسبوع"), Some(Some((8, 10))));
+        assert_eq!(back("قبل أكثر من أسبوع"), Some(Some((8, 13))));
+        assert_eq!(back("قبل نحو أسبوعين"), Some(Some((11, 17))));
+        assert_eq!(back("منذ 6 أيام"), Some(Some((4, 8))));
+        // Months and years back are too loose to set against a day.
+        assert_eq!(back("قبل شهرين"), Some(None));
+        // A loose span back is never resolved to one day.
+        assert!(matches!(parse("قبل أكثر من أسبوع").unwrap().1, DateExpr::AgoLoose { slightly: false, .. }));
+    }
+
+    #[test]
+    fn a_span_back_from_another_event_is_no_date() {
+        // (back from a visit, not from the article's day)
+        assert_eq!(parse("قبل ثلاثة أيام فقط من زيارته"), None);
+        assert_eq!(parse("قبل أسبوع من قيام ترامب بإلغاء الحظر"), None);
+        // "منذ يوم الأحد" is since Sunday.
+        assert!(!matches!(parse("منذ يوم الأحد").map(|x| x.1), Some(DateExpr::Ago { .. })));
+        // "من الآن" counts from the reference.
+        assert!(matches!(parse("قبل أسبوع من الآن").unwrap().1, DateExpr::Ago { count: 1, .. }));
     }
 
     #[test]

@@ -453,7 +453,7 @@ impl Resolver {
                 let (a, b) = (r - Duration::days(days), r - Duration::days(1));
                 Some(DateValue::Interval(Box::new(DateValue::Day(a)), Box::new(DateValue::Day(b))))
             }
-            DateExpr::Vague => None,
+            DateExpr::Vague | DateExpr::AgoLoose { .. } => None,
             DateExpr::Interval(a, b) => {
                 let end = self.resolve(b)?;
                 let start = self.resolve(a)?;

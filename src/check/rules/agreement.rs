@@ -142,7 +142,7 @@ fn repeats(corpus: &Corpus, r: ClaimRef, seen: &[ClaimRef], t: &Tolerance) -> Ve
                 && x.desc.what == c.desc.what
                 && x.desc.role == c.desc.role
                 && !incompatible(x, c, t)
-                && time_relation(x, c) == TimeRelation::Same
+                && same_time_or_since(x, c)
                 && same_quantity(corpus, r, (d, k)).is_ok()
         });
         if let Some((k, _)) = found {
@@ -154,6 +154,20 @@ fn repeats(corpus: &Corpus, r: ClaimRef, seen: &[ClaimRef], t: &Tolerance) -> Ve
     }
     out.sort_unstable();
     out
+}
+
+/// Are two claims of one time, or of periods that open on one day and end days
+/// apart ("منذ بداية العام" in an article of Friday and in one of Sunday): the
+/// figure of one repeated by the other.
+fn same_time_or_since(a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bool {
+    match time_relation(a, b) {
+        TimeRelation::Same => true,
+        TimeRelation::Overlap => match (&a.time, &b.time) {
+            (Some(ta), Some(tb)) => own_date(a) && own_date(b) && ta.days().0 == tb.days().0,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Is a claim dated by its own sentence?

@@ -32,6 +32,7 @@ pub const KIND: Kind = Kind {
     build: |meta, file, text| {
         let options: Options = crate::check::engine::options(file, text)?;
         crate::check::engine::check_non_negative(file, text, "min_subject", options.min_subject as f64)?;
+        crate::check::engine::check_non_negative(file, text, "loose_min_subject", options.loose_min_subject as f64)?;
         Ok(Box::new(EventDates { meta, options }))
     },
 };
@@ -45,11 +46,15 @@ pub struct Options {
     pub min_subject: f32,
     /// Dates further apart than this are two events.
     pub max_days_apart: i64,
+    /// The same for a span back ("قبل أسبوعين") against another date: the days it can
+    /// mean must miss the other's, and the words around both be the event's.
+    pub loose_min_near: usize,
+    pub loose_min_subject: f32,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { min_near: 3, min_subject: 0.5, max_days_apart: 14 }
+        Options { min_near: 3, min_subject: 0.5, max_days_apart: 14, loose_min_near: 2, loose_min_subject: 0.4 }
     }
 }
 
@@ -101,6 +106,23 @@ fn figures(corpus: &Corpus, a: (usize, u32), b: (usize, u32), also: impl Fn(&Cla
     })
 }
 
+/// The days an event dated by `d` may lie on, for a document of reference day `r`: an
+/// explicit day is itself, a span back ("قبل أسبوعين", "قبل ما يزيد قليلا عن أسبوع")
+/// the days it can mean ([`DateExpr::days_back`]). Span backs only when `loose`.
+fn days_of(d: &DateFact, r: Option<chrono::NaiveDate>) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    if let Some(day) = explicit_day(d) {
+        return Some((day, day));
+    }
+    let (lo, hi) = d.expr.days_back()?;
+    let r = r?;
+    Some((r - chrono::Duration::days(hi), r - chrono::Duration::days(lo)))
+}
+
+/// Is a date a span back told in days or weeks?
+fn span_back(d: &DateFact) -> bool {
+    matches!(d.expr, DateExpr::Ago { .. } | DateExpr::AgoLoose { .. }) && d.expr.days_back().is_some()
+}
+
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
     a.iter().filter(|x| b.contains(x)).copied().collect()
 }
@@ -118,9 +140,21 @@ impl Rule for EventDates {
         let o = &self.options;
         for (da, db) in story_pairs(corpus) {
             for x in &corpus.docs[da].dates {
-                let Some(dx) = explicit_day(x) else { continue };
+                let Some((xs, xe)) = days_of(x, corpus.day(da)) else { continue };
                 for y in &corpus.docs[db].dates {
-                    let Some(dy) = explicit_day(y) else { continue };
+                    let Some((ys, ye)) = days_of(y, corpus.day(db)) else { continue };
+                    let loose = span_back(x) || span_back(y);
+                    // A span back counts from its document's day, which front matter
+                    // gives a day off as often as not: only documents of one day compare.
+                    if loose && corpus.day(da) != corpus.day(db) {
+                        continue;
+                    }
+                    // Two spans back agree when the days they can mean meet; a span back
+                    // and an explicit day, when the day is one it can mean.
+                    if loose && !(xe < ys || ye < xs) {
+                        continue;
+                    }
+                    let (dx, dy) = if xe < ys { (xe, ys) } else { (xs, ye) };
                     // The same day and month in two years is a year one of the two had
                     // to guess, not two dates of one event; weeks apart, two events.
                     let apart = (dx - dy).num_days().abs();
@@ -135,7 +169,10 @@ impl Rule for EventDates {
                     let same_count = same_figures(corpus, sa, sb)
                         && only_date(&corpus.docs[da].dates, x)
                         && only_date(&corpus.docs[db].dates, y);
-                    if near.len() < o.min_near && !same_count {
+                    // A span back is of the event whose verb and object stand right
+                    // before it ("تولى منصبه قبل أسبوعين"): both must be the same.
+                    let min_near = if loose { o.loose_min_near } else { o.min_near };
+                    if near.len() < min_near && !same_count {
                         continue;
                     }
                     // "سفينة تحمل 10 آلاف طن … وصولها يوم 22 يونيو" and "سفينة تحمل 1000 طن …
@@ -145,13 +182,20 @@ impl Rule for EventDates {
                         continue;
                     }
                     let (subject, words) = subject_overlap(corpus, &x.context.subject, &y.context.subject);
-                    if subject < o.min_subject {
+                    if subject < if loose { o.loose_min_subject } else { o.min_subject } {
                         continue;
                     }
                     let (p, s, pd, sd) = if corpus.wanted(da) { (x, y, da, db) } else { (y, x, db, da) };
+                    // A span back is told as the days it can mean.
+                    let told = |d: &DateFact, doc: usize| match (&d.value, days_of(d, corpus.day(doc))) {
+                        (Some(v), _) if !span_back(d) => v.to_string(),
+                        (_, Some((a, b))) if a == b => a.to_string(),
+                        (_, Some((a, b))) => format!("{a}..{b} (\"{}\")", d.text),
+                        _ => String::new(),
+                    };
                     let message = self.meta.message(&[
-                        ("a", p.value.as_ref().map(ToString::to_string).unwrap_or_default()),
-                        ("b", s.value.as_ref().map(ToString::to_string).unwrap_or_default()),
+                        ("a", told(p, pd)),
+                        ("b", told(s, sd)),
                         ("b_doc", corpus.short(sd).to_string()),
                     ]);
                     let loc = |d: &DateFact, doc: usize, role: String| Location {
