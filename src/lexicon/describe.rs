@@ -76,6 +76,8 @@ struct RoleEntry {
     volatile: bool,
     #[serde(default)]
     running: bool,
+    #[serde(default)]
+    staged: bool,
     words: Vec<String>,
 }
 
@@ -103,6 +105,9 @@ pub struct Role {
     /// A count outlets keep updating as they learn more (a toll, the missing, cases):
     /// two figures a few apart are two tallies.
     pub running: bool,
+    /// A share of one count that moves as the counting goes on (a vote share): at one
+    /// stage, one figure.
+    pub staged: bool,
 }
 
 /// How sure or how final a figure is, as its clause says.
@@ -388,6 +393,7 @@ impl Describe {
                 fixed: e.fixed,
                 volatile: e.volatile,
                 running: e.running || e.toll,
+                staged: e.staged,
             });
             phrases.extend(e.words.iter().map(|w| (phrase(w), k)));
         }

@@ -143,7 +143,9 @@ fn repeats(corpus: &Corpus, r: ClaimRef, seen: &[ClaimRef], t: &Tolerance) -> Ve
                 && x.desc.role == c.desc.role
                 && !incompatible(x, c, t)
                 && same_time_or_since(x, c)
-                && same_quantity(corpus, r, (d, k)).is_ok()
+                // (a figure told to a decimal twice in one document is one figure)
+                && ((d == r.0 && c.value.fract() != 0.0 && x.sentence != c.sentence)
+                    || same_quantity(corpus, r, (d, k)).is_ok())
         });
         if let Some((k, _)) = found {
             out.push((d, k));
@@ -168,6 +170,104 @@ fn same_time_or_since(a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFa
         },
         _ => false,
     }
+}
+
+/// Two shares of one stage of a count may differ this much (the larger over the
+/// smaller): a companion figure the same to a decimal allows a stage a little later
+/// ("42,4" / "42,5" at 98% and 99% counted), not a point more ("30,7" / "31,7").
+const STAGE_ROUNDING: f64 = 1.02;
+
+/// Are `a` and `b` one figure at one moment, pinned by a companion? Each sentence
+/// gives, beside it and on the same side of it, one more figure of the same kind told
+/// to a decimal, the same in both and of the same name ("حصل أردوغان على 52,5 بالمئة …
+/// على إنجيه الذي حاز على 30,7 بالمئة" / "حصل أردوغان على 52,5 بالمئة … منافسه محرم
+/// إينجه على 31,7 بالمئة"): a tally that moves as the count goes on gives one
+/// companion figure at one stage only, so the two figures beside it are of one stage
+/// too, and must be one. The names around `a` and `b` must be alike (spellings of one
+/// name counting).
+fn anchored(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Option<crate::check::comparable::Match> {
+    let (ca, cb) = (corpus.claim(a), corpus.claim(b));
+    if ca.desc.what.is_none() || ca.desc.what != cb.desc.what || ca.desc.role != cb.desc.role || a.0 == b.0 {
+        return None;
+    }
+    // (a share of ballots counted is the stage, not a share of the vote)
+    let plain = |c: &crate::resolve::ClaimFact| {
+        !(c.desc.progress || c.desc.age || c.desc.part) && c.claim.flags.score.is_none()
+    };
+    if !(plain(ca) && plain(cb)) || ca.claim.flags.share != cb.claim.flags.share {
+        return None;
+    }
+    let names_alike = |x: &[Sym], y: &[Sym]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for w in x {
+            for v in y {
+                let (nw, nv) = (name(*w), name(*v));
+                if w == v || spelling_variants(&nw, &nv) || consonants_alike(&nw, &nv) {
+                    out.push(if w == v { nw.to_string() } else { format!("{nw} / {nv}") });
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let mine = names_alike(&ca.desc.near, &cb.desc.near);
+    if mine.is_empty() {
+        return None;
+    }
+    let companions = |r: ClaimRef| {
+        let c = corpus.claim(r);
+        corpus.docs[r.0].claims.iter().enumerate().filter(move |(k, x)| {
+            *k != r.1
+                && x.sentence == c.sentence
+                && x.desc.what == c.desc.what
+                && x.bound == crate::lexicon::Bound::Exact
+                && x.value.fract() != 0.0
+                && x.value != c.value
+                && plain(x)
+        })
+    };
+    for (ka, x) in companions(a) {
+        for (kb, y) in companions(b) {
+            if x.value != y.value || (ka < a.1) != (kb < b.1) {
+                continue;
+            }
+            let theirs = names_alike(&x.desc.near, &y.desc.near);
+            if theirs.is_empty() {
+                continue;
+            }
+            let evidence = vec![
+                format!("both count {}", crate::check::comparable::what_name(ca)),
+                format!("the same words around the number: {}", mine.join(", ")),
+                format!(
+                    "told beside the same figure, {} ({}), in both: one stage of the count",
+                    x.text,
+                    theirs.join(", ")
+                ),
+            ];
+            return Some(crate::check::comparable::Match {
+                strength: Strength::Strong,
+                subject: 1.0,
+                near: mine.len(),
+                near_alike: 1.0,
+                clause_alike: 1.0,
+                evidence,
+            });
+        }
+    }
+    None
+}
+
+/// Two spellings of one foreign name that differ only in their long vowels ("إنجيه" /
+/// "إينجه": "انج" / "اينج"), three consonants or more.
+fn consonants_alike(x: &str, y: &str) -> bool {
+    let skeleton = |w: &str| -> String {
+        let mut cs = w.chars();
+        let first = cs.next();
+        first.into_iter().chain(cs.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ه' | 'ة'))).collect()
+    };
+    let (sx, sy) = (skeleton(x), skeleton(y));
+    x != y && sx.chars().count() >= 3 && sx == sy
 }
 
 /// Is a claim dated by its own sentence?
@@ -221,6 +321,8 @@ struct Pair {
     b: ClaimRef,
     m: crate::check::comparable::Match,
     clash: Clash,
+    /// One figure of a count told beside an identical companion figure (see [`anchored`]).
+    anchored: bool,
 }
 
 impl Agreement {
@@ -255,13 +357,15 @@ impl Agreement {
                     let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
                     let toll = role.is_some_and(|r| r.toll);
                     let fixed = role.is_some_and(|r| r.fixed);
-                    // A quantity that moves within a day compares only over stated periods.
-                    if role.is_some_and(|r| r.volatile)
-                        && !(super::dated_by_sentence(ca) && super::dated_by_sentence(cb))
-                    {
+                    // A quantity that moves within a day compares only over stated periods,
+                    // or at one moment pinned by an identical companion figure.
+                    let volatile = role.is_some_and(|r| r.volatile);
+                    let anchor = if role.is_some_and(|r| r.staged) { anchored(corpus, a, b) } else { None };
+                    if volatile && anchor.is_none() && !(super::dated_by_sentence(ca) && super::dated_by_sentence(cb)) {
                         continue;
                     }
                     let clash = match time_relation(ca, cb) {
+                        _ if anchor.is_some() => (!within(ca.value, cb.value, STAGE_ROUNDING)).then_some(Clash::Values),
                         TimeRelation::Same if !toll => incompatible(ca, cb, t).then_some(Clash::Values),
                         // A toll of one stated period ("in the two days") may be completed
                         // later, never lowered: a later document's smaller figure clashes.
@@ -324,7 +428,14 @@ impl Agreement {
                     if states(corpus, db, ca, t) || states(corpus, da, cb, t) {
                         continue;
                     }
-                    let Ok(m) = same_quantity(corpus, a, b) else { continue };
+                    let is_anchored = anchor.is_some();
+                    let m = match anchor {
+                        Some(m) => m,
+                        None => match same_quantity(corpus, a, b) {
+                            Ok(m) => m,
+                            Err(_) => continue,
+                        },
+                    };
                     // (a slip is reported whether or not the passages align word for word;
                     // the engine keeps one finding of the same spans)
                     if copies && m.clause_alike >= TWIN_CLAUSES && !matches!(clash, Clash::Slip) {
@@ -334,7 +445,7 @@ impl Agreement {
                     {
                         continue;
                     }
-                    out.push(Pair { a, b, m, clash });
+                    out.push(Pair { a, b, m, clash, anchored: is_anchored });
                     used.insert(b);
                     break;
                 }
@@ -359,7 +470,7 @@ impl Agreement {
         // Two figures with their digits swapped or a zero too many ("23" / "32") are
         // rarely two quantities by chance: a slip, on good evidence of one quantity.
         // One sentence twice, a zero apart: a slip whatever the noun's role.
-        if matches!(x.clash, Clash::Slip) {
+        if matches!(x.clash, Clash::Slip) || x.anchored {
             return (self.meta.severity.weaker(), None);
         }
         // A toll lower the next day by one digit of a figure of 100 or more ("2771" /
@@ -514,5 +625,20 @@ impl Agreement {
             f.evidence.push(format!("a lead only: {why}"));
         }
         f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::consonants_alike;
+
+    #[test]
+    fn one_name_spelled_with_other_long_vowels_is_one_name() {
+        assert!(consonants_alike("انج", "اينج"));
+        assert!(consonants_alike("سانشيز", "سانشز"));
+        // Other consonants, or fewer than three, are other words.
+        assert!(!consonants_alike("انج", "انجل"));
+        assert!(!consonants_alike("يوم", "يم"));
+        assert!(!consonants_alike("انج", "انج"));
     }
 }
