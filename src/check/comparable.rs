@@ -44,6 +44,9 @@ pub struct Match {
     pub clause_alike: f32,
     /// What they share, in words a reader can check.
     pub evidence: Vec<String>,
+    /// Both are one rank counted from one year ("الثامن منذ … 1976" / "التفشي التاسع
+    /// … منذ عام 1976"): a count of events that holds over a story's days.
+    pub rank_since: Option<i32>,
 }
 
 /// Why two claims are not compared.
@@ -147,6 +150,10 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         support_in(corpus, &da.subject, b.0).min(support_in(corpus, &db.subject, a.0))
     };
     let subject = window.max(support);
+    // One rank of one thing counted from one year, in one story: the Nth outbreak since
+    // 1976 is one number, whatever the words around it.
+    let rank_since =
+        (fa.ordinal && thing_exact && da.since.is_some() && da.since == db.since).then_some(da.since).flatten();
     let thing = match (thing_exact, da.generic && db.generic) {
         (true, false) => 1.0,
         (true, true) => 0.7,
@@ -172,6 +179,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     // months, a tariff's tranche): the words around them must say which.
     let many_kinds = d.is_many_kinds(&name(wa));
     let strength = match role {
+        _ if rank_since.is_some() && (subject >= MIN_SUBJECT || near_shared.len() >= 2) => Strength::Strong,
         _ if (fixed || many_kinds) && near < 2 => Strength::Weak,
         Some(_) if total >= STRONG && thing_exact && !near_shared.is_empty() => Strength::Strong,
         // A fixed quantity of one thing whose words name what it is of alike on both
@@ -201,6 +209,9 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     if let Some(p) = &period {
         evidence.push(format!("the same stated period: {p}"));
     }
+    if let Some(y) = rank_since {
+        evidence.push(format!("the same rank, counted since {y}"));
+    }
     if a.0 == b.0 {
         evidence.push("the same document".to_string());
     } else {
@@ -213,7 +224,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     };
     let near_alike = near_shared.len() as f32 / (near_a.len() + near_b.len() - near_shared.len()).max(1) as f32;
     let clause_alike = jaccard(&da.subject, &db.subject);
-    Ok(Match { strength, subject, near, near_alike, clause_alike, evidence })
+    Ok(Match { strength, subject, near, near_alike, clause_alike, evidence, rank_since })
 }
 
 /// The period both claims are counted over, when each sentence opens one and they are

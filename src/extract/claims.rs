@@ -444,6 +444,9 @@ impl Extractor {
             return None;
         }
         let (prev_start, prev) = previous_word_at(&text[..pos])?;
+        if lex.copulas.iter().any(|c| c == prev) {
+            return self.ranked_subject(text, pos, prev_start, rest, value);
+        }
         // The noun, or the noun before one definite adjective ("الهزة الارتدادية الثلاثين").
         let adjective_before = if prev.starts_with("ال") { previous_word_at(&text[..prev_start]) } else { None };
         let nouns = [Some((prev_start, prev)), adjective_before];
@@ -479,6 +482,27 @@ impl Extractor {
         Some(ordinal_raw(start, offset(text, rest), pos, value, lemma, (start, start + noun_word.len()), true))
     }
 
+    /// "ووباء إيبولا الحالي في الكونغو هو الثامن": an ordinal after a copula ranks the
+    /// subject of its clause, its first word, when that is a listed noun. The claim is
+    /// the copula and the ordinal.
+    fn ranked_subject(&self, text: &str, pos: usize, copula: usize, rest: &str, value: f64) -> Option<RawClaim> {
+        let lex = self.lex;
+        let clause_start = text[..copula]
+            .rfind(['\n', '.', '،', ',', '؛', ':', '!', '?', '"'])
+            .map_or(0, |k| k + text[k..].chars().next().map_or(1, char::len_utf8));
+        let clause = &text[clause_start..copula];
+        if clause.split_whitespace().count() > SUBJECT_WORDS {
+            return None;
+        }
+        let first = clause.split_whitespace().next()?;
+        let lemma = noun_lemma(lex, first)?;
+        if counts_no_ordinal(lex, &lemma) {
+            return None;
+        }
+        let at = clause_start + clause.find(first)?;
+        Some(ordinal_raw(copula, offset(text, rest), pos, value, lemma, (at, at + first.len()), true))
+    }
+
     /// "ثالث رجل يفوز", "رابع دولة": an ordinal in construct before its noun; "أول
     /// صبيين": the first two.
     fn ordinal_before_noun(&self, text: &str, pos: usize, rest: &str, value: f64) -> Option<RawClaim> {
@@ -508,6 +532,10 @@ impl Extractor {
         Some(ordinal_raw(pos, end, pos, value, lemma, (noun_start, end), true))
     }
 }
+
+/// How many words the subject of a ranked clause may have ("ووباء إيبولا الحالي في
+/// الكونغو الديموقراطية": 6).
+const SUBJECT_WORDS: usize = 8;
 
 /// Is an ordinal after `lemma` a position rather than a count ("اليوم الثالث")?
 fn counts_no_ordinal(lex: &Lexicon, lemma: &str) -> bool {
@@ -749,6 +777,13 @@ mod tests {
         assert_eq!(one("توج بلقبهم العالمي الثاني"), vec![("بلقبهم العالمي الثاني".into(), 2.0, "لقب".into())]);
         assert_eq!(one("وأصبح ثالث رجل يفوز"), vec![("ثالث رجل".into(), 3.0, "رجل".into())]);
         assert_eq!(one("وتستقبل مصر أول جريحين"), vec![("أول جريحين".into(), 2.0, "جريح".into())]);
+        // After a copula, the rank of the clause's subject ("the eighth epidemic").
+        assert_eq!(
+            one("ووباء إيبولا الحالي في الكونغو الديموقراطية هو الثامن منذ اكتشاف الفيروس"),
+            vec![("هو الثامن".into(), 8.0, "وباء".into())]
+        );
+        // (a subject that is no listed noun ranks nothing we can name)
+        assert_eq!(summary("وقال إن ذلك هو الثالث"), vec![]);
         // Ranks, names and clock times are positions, not counts.
         for s in [
             "وهو ثاني أكبر مصدر",

@@ -32,6 +32,7 @@ struct DescribeFile {
     status: StatusWords,
     fall_reasons: Vec<String>,
     stopwords: Vec<String>,
+    since: Vec<String>,
     tense: TenseWords,
     trend: TrendWords,
     order: OrderWords,
@@ -151,6 +152,7 @@ mod class {
     pub const BEFORE: u32 = 1 << 12;
     pub const STOPWORD: u32 = 1 << 13;
     pub const RELATIVE: u32 = 1 << 14;
+    pub const SINCE: u32 = 1 << 15;
 }
 
 /// The descriptor word lists, normalised and indexed.
@@ -445,6 +447,7 @@ impl Describe {
                 (&f.order.before, class::BEFORE),
                 (&f.order.relative, class::RELATIVE),
                 (&f.stopwords, class::STOPWORD),
+                (&f.since, class::SINCE),
             ]),
             id: {
                 static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -657,6 +660,11 @@ impl Describe {
 
     pub fn is_stopword(&self, w: &str) -> bool {
         self.is(w, class::STOPWORD)
+    }
+
+    /// "منذ", "since": a count runs from what follows.
+    pub fn is_since(&self, w: &str) -> bool {
+        self.is(w, class::SINCE)
     }
 }
 

@@ -128,6 +128,8 @@ struct NounsFile {
     percent: Vec<String>,
     not_ordinal_count: Vec<String>,
     ordinal_nouns: Vec<String>,
+    #[serde(default)]
+    copulas: Vec<String>,
     nouns: BTreeMap<String, Vec<String>>,
 }
 
@@ -393,6 +395,9 @@ pub struct Lexicon {
     /// Nouns an ordinal counts that are no counted noun alone ("للمرة الثانية"): the
     /// normalised form and its lemma.
     pub ordinal_nouns: HashMap<String, String>,
+    /// "هو", "هي": an ordinal after one ranks the clause's subject ("ووباء إيبولا
+    /// الحالي … هو الثامن").
+    pub copulas: Vec<String>,
     pub nouns: HashMap<String, String>,
     pub back_reference: Vec<String>,
     /// Nouns a later back-reference does not take (units of time, measure, money).
@@ -608,6 +613,7 @@ impl Lexicon {
             range_join_after_number: words(&qualifiers.range.join_after_number),
             not_ordinal_count: words(&nouns_file.not_ordinal_count),
             ordinal_nouns: nouns_file.ordinal_nouns.iter().map(|n| (normalize_word(n), n.clone())).collect(),
+            copulas: nouns_file.copulas.iter().map(|n| normalize_word(n)).collect(),
             nouns,
             back_reference: words(&nouns_file.back_reference),
             not_inherited: words(&nouns_file.not_inherited),

@@ -60,6 +60,10 @@ pub struct Descriptor {
     pub risen: bool,
     /// The text says the figure fell to its value ("مقلصة خسائرها إلى 33.7%").
     pub fallen: bool,
+    /// The year the count runs from, when the clause says so right after it ("هو
+    /// الثامن منذ اكتشاف الفيروس في هذا البلد في 1976", "the third since 2011").
+    #[serde(default)]
+    pub since: Option<i32>,
 }
 
 /// How many tokens before the number a role word may stand.
@@ -330,7 +334,26 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         fall_reason,
         risen,
         fallen,
+        since: since_year(&tokens, &words, last),
     }
+}
+
+/// How many tokens after a claim "منذ" may stand, and after it the year.
+const SINCE_AFTER: usize = 4;
+const SINCE_YEAR_WITHIN: usize = 8;
+
+/// The year after "منذ"/"since" right after a claim ("الثامن منذ اكتشاف الفيروس … في
+/// 1976", "منذ عام 1976").
+fn since_year(tokens: &[crate::text::Token], words: &[&str], last: usize) -> Option<i32> {
+    let d = Describe::default_describe();
+    let k = (last..(last + SINCE_AFTER).min(words.len())).find(|&k| d.is_since(words[k]))?;
+    (k + 1..(k + 1 + SINCE_YEAR_WITHIN).min(words.len())).find_map(|j| {
+        if tokens[j].kind != TokenKind::Number {
+            return None;
+        }
+        let y: i32 = words[j].parse().ok()?;
+        (1800..=2100).contains(&y).then_some(y)
+    })
 }
 
 /// How many words before "إلى" a word of rise may stand ("ارتفاع عدد حالات ضربات الشمس إلى").

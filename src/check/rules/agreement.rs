@@ -252,6 +252,7 @@ fn anchored(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Option<crate::check::c
                 near_alike: 1.0,
                 clause_alike: 1.0,
                 evidence,
+                rank_since: None,
             });
         }
     }
@@ -356,6 +357,8 @@ impl Agreement {
                     let cb = &corpus.docs[db].claims[kb];
                     let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
                     let toll = role.is_some_and(|r| r.toll);
+                    // (a rank counted since a year holds over a story's days too)
+                    let ranked = ca.claim.flags.ordinal && ca.desc.since.is_some() && ca.desc.since == cb.desc.since;
                     let fixed = role.is_some_and(|r| r.fixed);
                     // A quantity that moves within a day compares only over stated periods,
                     // or at one moment pinned by an identical companion figure.
@@ -366,6 +369,8 @@ impl Agreement {
                     }
                     let clash = match time_relation(ca, cb) {
                         _ if anchor.is_some() => (!within(ca.value, cb.value, STAGE_ROUNDING)).then_some(Clash::Values),
+                        // A rank counted since a year is the same whatever the days.
+                        _ if ranked => incompatible(ca, cb, t).then_some(Clash::Values),
                         TimeRelation::Same if !toll => incompatible(ca, cb, t).then_some(Clash::Values),
                         // A toll of one stated period ("in the two days") may be completed
                         // later, never lowered: a later document's smaller figure clashes.
@@ -471,6 +476,11 @@ impl Agreement {
         // rarely two quantities by chance: a slip, on good evidence of one quantity.
         // One sentence twice, a zero apart: a slip whatever the noun's role.
         if matches!(x.clash, Clash::Slip) || x.anchored {
+            return (self.meta.severity.weaker(), None);
+        }
+        // Two ranks of one thing since one year ("the eighth" / "the ninth outbreak since
+        // 1976"): no tally, no rounding; one is wrong.
+        if x.m.rank_since.is_some() && x.m.strength == Strength::Strong {
             return (self.meta.severity.weaker(), None);
         }
         // A toll lower the next day by one digit of a figure of 100 or more ("2771" /
@@ -586,8 +596,18 @@ impl Agreement {
         let role = cp.desc.role.or(cs.desc.role).map(|r| describe.role(r));
         let mut message = self.meta.message(&[
             ("what", crate::check::comparable::what_name(cp)),
-            ("role", role.map(|r| r.id.clone()).unwrap_or_else(|| "count".into())),
-            ("period", cp.time.as_ref().map(ToString::to_string).unwrap_or_default()),
+            (
+                "role",
+                role.map(|r| r.id.clone())
+                    .unwrap_or_else(|| if pairs[0].m.rank_since.is_some() { "rank" } else { "count" }.into()),
+            ),
+            (
+                "period",
+                match pairs[0].m.rank_since {
+                    Some(y) => format!("the count since {y}"),
+                    None => cp.time.as_ref().map(ToString::to_string).unwrap_or_default(),
+                },
+            ),
             ("a", show(cp)),
             ("b", show(cs)),
             ("b_doc", corpus.short(rest[0].0).to_string()),
