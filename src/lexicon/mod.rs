@@ -166,6 +166,8 @@ struct CalendarFile {
     today_not_after: Vec<String>,
     event_markers: Vec<String>,
     parts: BTreeMap<Part, Vec<String>>,
+    #[serde(default)]
+    month_part_days: BTreeMap<String, Vec<String>>,
     interval_start: Vec<String>,
     interval_join: Vec<String>,
     day_suffixes: Vec<String>,
@@ -273,6 +275,9 @@ pub struct CalendarWords {
     /// Words of named events whose year follows ("كأس العالم 2018").
     pub event_markers: Vec<String>,
     pub parts: PhraseSet<Part>,
+    /// The line protocol's reading of a part of a month as its days: "أوائل" 1 to 10,
+    /// "منتصف" the 15th (31 is the month's last day).
+    pub month_part_days: PhraseSet<(u32, u32)>,
     pub interval_start: PhraseSet<()>,
     pub interval_join: Vec<String>,
     pub day_suffixes: Vec<String>,
@@ -532,6 +537,20 @@ fn phrase_set<T: Copy>(map: &BTreeMap<T, Vec<String>>) -> PhraseSet<T> {
     PhraseSet::new(map.iter().flat_map(|(k, v)| v.iter().map(move |s| (phrase(s), *k))))
 }
 
+/// "1-10: [أوائل, early]" as the days 1 to 10.
+fn month_part_days(map: &BTreeMap<String, Vec<String>>) -> Result<PhraseSet<(u32, u32)>, String> {
+    let mut out = Vec::new();
+    for (k, v) in map {
+        let days = k
+            .split_once('-')
+            .and_then(|(a, b)| Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?)))
+            .filter(|&(a, b)| (1..=31).contains(&a) && (a..=31).contains(&b))
+            .ok_or_else(|| format!("month_part_days: '{k}' is not a range of days like '1-10'"))?;
+        out.extend(v.iter().map(|s| (phrase(s), days)));
+    }
+    Ok(PhraseSet::new(out))
+}
+
 fn words(list: &[String]) -> Vec<String> {
     list.iter().map(|s| normalize_word(s)).collect()
 }
@@ -562,6 +581,8 @@ impl Lexicon {
         let context: ContextFile = load_yaml(name, text)?;
         let (name, text) = find("calendar.yaml")?;
         let calendar: CalendarFile = load_yaml(name, text)?;
+        let month_part_days =
+            month_part_days(&calendar.month_part_days).map_err(|m| YamlError::new(name.to_string(), None, m))?;
 
         let mut numbers = HashMap::default();
         for entry in &numbers_file.numbers {
@@ -653,6 +674,7 @@ impl Lexicon {
                 today_not_after: words(&calendar.today_not_after),
                 event_markers: words(&calendar.event_markers),
                 parts: phrase_set(&calendar.parts),
+                month_part_days,
                 interval_start: PhraseSet::new(calendar.interval_start.iter().map(|s| (phrase(s), ()))),
                 interval_join: {
                     // Longest first: "وحتى" before "و".

@@ -483,7 +483,32 @@ pub fn date_line(lex: &Lexicon, line: &str, reference: NaiveDate) -> Option<Stri
     if !rest.is_empty() {
         return None;
     }
-    Resolver::new(Some(reference)).resolve(&expr).map(|v| v.to_string())
+    let value = Resolver::new(Some(reference)).resolve(&expr)?;
+    // A part of a month, read to its days: "أوائل مارس" is 1 to 10 March.
+    if let (DateValue::Month(y, m), Some((a, b))) = (&value, month_part(lex, text)) {
+        let last = last_day_of_month(*y, *m).day();
+        let day = |d: u32| NaiveDate::from_ymd_opt(*y, *m, d.min(last));
+        let (a, b) = (day(a)?, day(b)?);
+        return Some(
+            if a == b {
+                DateValue::Day(a)
+            } else {
+                DateValue::Interval(Box::new(DateValue::Day(a)), Box::new(DateValue::Day(b)))
+            }
+            .to_string(),
+        );
+    }
+    Some(value.to_string())
+}
+
+/// The days of a month a line's part word names ("في أوائل شهر مارس": 1 to 10), when
+/// the line opens with one, after a leading preposition.
+fn month_part(lex: &Lexicon, text: &str) -> Option<(u32, u32)> {
+    let at = |t: &str| crate::parse::claim::one_of_phrases(&lex.calendar.month_part_days, t).ok().map(|(_, d)| d);
+    at(text).or_else(|| {
+        let (r, w) = crate::parse::number::word(text).ok()?;
+        lex.calendar.leading_prepositions.iter().any(|p| p == w).then(|| at(r.trim_start())).flatten()
+    })
 }
 
 #[cfg(test)]
@@ -493,6 +518,16 @@ mod tests {
     fn at(reference: &str, line: &str) -> Option<String> {
         let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").unwrap();
         date_line(Lexicon::default_lexicon(), line, r)
+    }
+
+    #[test]
+    fn the_line_protocol_reads_a_part_of_a_month_to_its_days() {
+        assert_eq!(at("2013-02-12", "في أوائل شهر مارس").as_deref(), Some("2013-03-01/2013-03-10"));
+        assert_eq!(at("2013-02-12", "منتصف اذار").as_deref(), Some("2013-03-15"));
+        assert_eq!(at("2013-02-12", "اواخر شباط").as_deref(), Some("2013-02-21/2013-02-28"));
+        assert_eq!(at("2013-02-12", "نهاية شهر شباط").as_deref(), Some("2013-02-28"));
+        // A part of a year stays the year's.
+        assert_eq!(at("2013-02-12", "نهاية العام الماضي").as_deref().map(|v| v.starts_with("2012")), Some(true));
     }
 
     #[test]
