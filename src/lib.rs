@@ -49,6 +49,10 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Called after each document is read and analysed (a progress bar).
     pub on_document: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
+    /// Only the facts are wanted (`claimcheck extract`): what only the rules use (a
+    /// document's words for stories, its passages, the words around its dates) is
+    /// not gathered.
+    pub facts_only: bool,
 }
 
 /// A publication date by document name.
@@ -145,7 +149,7 @@ pub fn analyse_inputs_with(
 ) -> Result<(Vec<DocFacts>, Vec<InputError>), Error> {
     let sources = input::collect(inputs, &options.walk).map_err(Error::Usage)?;
     let mut errors = sources.errors;
-    let resolve = ResolveOptions { published: options.published };
+    let resolve = ResolveOptions { published: options.published, facts_only: options.facts_only };
     let docs = sources.sources.iter().flat_map(Source::documents).enumerate();
     let mut results: Vec<(usize, Result<DocFacts, InputError>)> = docs
         .par_bridge()
@@ -195,6 +199,7 @@ pub fn content_hash(doc: &Document, options: &ResolveOptions) -> u64 {
     format!("{:?}", doc.published).hash(&mut h);
     doc.ignore_rules.hash(&mut h);
     options.published.map(|d| d.to_string()).hash(&mut h);
+    options.facts_only.hash(&mut h);
     h.finish()
 }
 

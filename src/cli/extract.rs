@@ -29,7 +29,7 @@ pub fn run(mut args: ExtractArgs) -> ExitStatus {
     if let Err(e) = args.input.configure() {
         return ExitStatus::Failure(e);
     }
-    let options = args.input.options();
+    let options = claimcheck::Options { facts_only: true, ..args.input.options() };
     let report = match claimcheck::check_with_rules(&args.input.paths, &options, &[]) {
         Ok(r) => r,
         Err(e) => return ExitStatus::failure(e.to_string()),

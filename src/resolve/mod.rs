@@ -198,6 +198,8 @@ pub type Reuse<'a> = &'a (dyn Fn(&Document, u64) -> Option<DocFacts> + Sync);
 pub struct ResolveOptions {
     /// The publication date of documents that state none.
     pub published: Option<NaiveDate>,
+    /// Only the facts are wanted: no words for stories, no passages, no date contexts.
+    pub facts_only: bool,
 }
 
 /// Resolve one document: reference day, date values, claim times and descriptors.
@@ -212,7 +214,11 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
             let s = text.sentence_of(d.norm.start as usize);
             let tense = clause_tense(describe, text, s, d.norm);
             let opens = time::opens_period(text, d.norm.start as usize, d.norm.end as usize);
-            let context = describe::describe_date(text, d.norm);
+            let context = if options.facts_only {
+                describe::DateContext::default()
+            } else {
+                describe::describe_date(text, d.norm)
+            };
             let (reported, until) = reported_or_until(describe, text, s, d.norm);
             DateFact { date: d, value: None, sentence: s as u32, tense, opens_period: opens, context, reported, until }
         })
@@ -241,7 +247,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
             }
         })
         .collect();
-    let passages = passages(text, &claims, &dates);
+    let passages = if options.facts_only { Vec::new() } else { passages(text, &claims, &dates) };
     let trends = relations::trends(text, &claims);
     let mut claims = claims;
     relations::share_elided_scales(&trends, &mut claims);
@@ -260,7 +266,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
         sentence_count: text.sentences.len() as u32,
         claims,
         dates: Vec::new(),
-        terms: terms(text),
+        terms: if options.facts_only { Vec::new() } else { terms(text) },
         headline,
         passages,
         trends,
