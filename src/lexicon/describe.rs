@@ -153,6 +153,16 @@ mod class {
     pub const STOPWORD: u32 = 1 << 13;
     pub const RELATIVE: u32 = 1 << 14;
     pub const SINCE: u32 = 1 << 15;
+    // The first words of each phrase list: a word no phrase starts with is not looked
+    // up in the list at all (a class is one memoised lookup a word).
+    pub const ROLE_START: u32 = 1 << 16;
+    pub const PART_START: u32 = 1 << 17;
+    pub const BASE_START: u32 = 1 << 18;
+    pub const FALL_START: u32 = 1 << 19;
+    pub const STATUS_START: u32 = 1 << 20;
+    pub const COUNTING_START: u32 = 1 << 21;
+    pub const RESTATE_START: u32 = 1 << 22;
+    pub const FROM_AFTER_START: u32 = 1 << 23;
 }
 
 /// The descriptor word lists, normalised and indexed.
@@ -413,7 +423,7 @@ impl Describe {
             (&f.status.final_, Status::Final),
             (&f.status.estimate, Status::Estimate),
         ];
-        Ok(Describe {
+        let mut d = Describe {
             roles,
             role_phrases: PhraseSet::new(phrases),
             generic_people: set(&f.generic_people),
@@ -453,7 +463,32 @@ impl Describe {
                 static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
             },
-        })
+        };
+        let starts: Vec<(String, u32)> = [
+            (d.role_phrases.first_words().cloned().collect::<Vec<_>>(), class::ROLE_START),
+            (d.part_of.first_words().cloned().collect(), class::PART_START),
+            (d.base_of.first_words().cloned().collect(), class::BASE_START),
+            (d.fall_reasons.first_words().cloned().collect(), class::FALL_START),
+            (d.status.first_words().cloned().collect(), class::STATUS_START),
+            (d.counting.first_words().cloned().collect(), class::COUNTING_START),
+            (d.restate.first_words().cloned().collect(), class::RESTATE_START),
+            (d.from_after.first_words().cloned().collect(), class::FROM_AFTER_START),
+        ]
+        .into_iter()
+        .flat_map(|(words, bit)| words.into_iter().map(move |w| (w, bit)))
+        .collect();
+        for (w, bit) in starts {
+            *d.classes.entry(w).or_default() |= bit;
+        }
+        Ok(d)
+    }
+
+    /// The phrase of `set` at `words[0]`, when a phrase of it can start there (`bit`).
+    fn phrase_of<T: Copy>(&self, set: &PhraseSet<T>, bit: u32, words: &[&str]) -> Option<(T, usize)> {
+        if !self.is(words.first()?, bit) {
+            return None;
+        }
+        phrase_at(set, words)
     }
 
     /// The lists any form of `w` (without glued prefixes and pronoun suffixes) is in,
@@ -483,12 +518,12 @@ impl Describe {
 
     /// The role a phrase starting at `words[0]` names, and how many words it takes.
     pub fn role_at(&self, words: &[&str]) -> Option<(u16, usize)> {
-        phrase_at(&self.role_phrases, words)
+        self.phrase_of(&self.role_phrases, class::ROLE_START, words)
     }
 
     /// Does a part-of marker ("بينهم", "of them") start at `words[0]`?
     pub fn part_at(&self, words: &[&str]) -> bool {
-        phrase_at(&self.part_of, words).is_some()
+        self.phrase_of(&self.part_of, class::PART_START, words).is_some()
     }
 
     pub fn is_age_unit(&self, lemma: &str) -> bool {
@@ -506,12 +541,12 @@ impl Describe {
 
     /// Does a marker of a whole ("من أصل", "out of") start at `words[0]`?
     pub fn base_at(&self, words: &[&str]) -> bool {
-        phrase_at(&self.base_of, words).is_some()
+        self.phrase_of(&self.base_of, class::BASE_START, words).is_some()
     }
 
     /// Does a reason for a fall ("خفضت", "revised down") start at `words[0]`?
     pub fn fall_reason_at(&self, words: &[&str]) -> bool {
-        phrase_at(&self.fall_reasons, words).is_some()
+        self.phrase_of(&self.fall_reasons, class::FALL_START, words).is_some()
     }
 
     pub fn role(&self, k: u16) -> &Role {
@@ -524,12 +559,12 @@ impl Describe {
 
     /// The status a phrase starting at `words[0]` names.
     pub fn status_at(&self, words: &[&str]) -> Option<(Status, usize)> {
-        phrase_at(&self.status, words)
+        self.phrase_of(&self.status, class::STATUS_START, words)
     }
 
     /// How many words a word of counting ("فرز") at `words[0]` takes.
     pub fn counting_at(&self, words: &[&str]) -> Option<usize> {
-        phrase_at(&self.counting, words).map(|(_, n)| n)
+        self.phrase_of(&self.counting, class::COUNTING_START, words).map(|(_, n)| n)
     }
 
     /// The canonical form of a counted-noun lemma (its synonym group's head).
@@ -635,12 +670,12 @@ impl Describe {
     /// A phrase that restates figures as a percentage at `words[0]` ("أي نحو",
     /// "بزيادة", "an increase of"), and how many words it takes.
     pub fn restate_at(&self, words: &[&str]) -> Option<usize> {
-        phrase_at(&self.restate, words).map(|(_, n)| n)
+        self.phrase_of(&self.restate, class::RESTATE_START, words).map(|(_, n)| n)
     }
 
     /// How many words a "the old figure comes next" phrase at `words[0]` takes.
     pub fn from_after_at(&self, words: &[&str]) -> Option<usize> {
-        phrase_at(&self.from_after, words).map(|(_, n)| n)
+        self.phrase_of(&self.from_after, class::FROM_AFTER_START, words).map(|(_, n)| n)
     }
 
     /// "بعد", "after": what follows happened first.
