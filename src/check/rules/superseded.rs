@@ -52,13 +52,25 @@ impl Rule for Superseded {
 
     fn check(&self, corpus: &Corpus, out: &mut Vec<Finding>) {
         let describe = Describe::default_describe();
+        // Each document's claims by bucket, once: a story pair looks only at the claims
+        // of one bucket, in document order.
+        let mut index: rustc_hash::FxHashMap<usize, rustc_hash::FxHashMap<crate::text::symbols::Sym, Vec<usize>>> =
+            Default::default();
         for (da, db) in story_pairs(corpus) {
+            let by_bucket = index.entry(db).or_insert_with(|| {
+                let mut m: rustc_hash::FxHashMap<crate::text::symbols::Sym, Vec<usize>> = Default::default();
+                for (k, c) in corpus.docs[db].claims.iter().enumerate() {
+                    if let Some(key) = bucket(c) {
+                        m.entry(key).or_default().push(k);
+                    }
+                }
+                m
+            });
             for (ka, ca) in corpus.docs[da].claims.iter().enumerate() {
                 let Some(key) = bucket(ca) else { continue };
-                for (kb, cb) in corpus.docs[db].claims.iter().enumerate() {
-                    if bucket(cb) != Some(key) {
-                        continue;
-                    }
+                let Some(candidates) = by_bucket.get(&key) else { continue };
+                for &kb in candidates {
+                    let cb = &corpus.docs[db].claims[kb];
                     let TimeRelation::Apart { a_first, .. } = time_relation(ca, cb) else { continue };
                     let role = ca.desc.role.or(cb.desc.role).map(|r| describe.role(r));
                     if role.is_some_and(|r| r.toll || r.fixed) || !incompatible(ca, cb, &self.options.tolerance) {
