@@ -269,7 +269,9 @@ fn chunks(text: &str, size: usize) -> Vec<(usize, usize)> {
 
 /// Run the rules over documents already analysed.
 pub fn check_documents(docs: Vec<DocFacts>, rules: &[Box<dyn check::Rule>]) -> Report {
+    let t = std::time::Instant::now();
     let stats = check::Stats::of(&docs);
+    timing("word statistics", t);
     check_documents_with(docs, rules, &stats, None)
 }
 
@@ -294,9 +296,13 @@ pub fn check_documents_with(
     let findings = if rules.is_empty() {
         Vec::new()
     } else {
+        let t = std::time::Instant::now();
         let mut corpus = check::Corpus::with_stats(&docs, stories, &stats.subjects);
         corpus.focus = focus.map(|n| (0..docs.len()).map(|k| k < n).collect());
+        timing("corpus", t);
+        let t = std::time::Instant::now();
         let mut findings = check::run(rules, &corpus);
+        timing("rules", t);
         findings.retain(|f| !ignored(&docs, f));
         findings
     };

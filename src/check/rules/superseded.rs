@@ -76,6 +76,12 @@ impl Rule for Superseded {
                     if role.is_some_and(|r| r.toll || r.fixed) || !incompatible(ca, cb, &self.options.tolerance) {
                         continue;
                     }
+                    // Strong evidence needs one counted thing and, but for a rank, one
+                    // role on both sides: pairs without them are not worth weighing.
+                    let ranked = ca.claim.flags.ordinal && cb.claim.flags.ordinal;
+                    if ca.desc.what != cb.desc.what || !(ranked || (ca.desc.role.is_some() && cb.desc.role.is_some())) {
+                        continue;
+                    }
                     let Ok(m) = same_quantity(corpus, (da, ka), (db, kb)) else { continue };
                     if m.strength < Strength::Strong {
                         continue;
