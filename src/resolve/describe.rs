@@ -334,7 +334,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         fall_reason,
         risen,
         fallen,
-        since: since_year(&tokens, &words, last),
+        since: since_year(tokens, &words, last),
     }
 }
 
