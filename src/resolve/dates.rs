@@ -485,7 +485,9 @@ pub fn date_line(lex: &Lexicon, line: &str, reference: NaiveDate) -> Option<Stri
     }
     let value = Resolver::new(Some(reference)).resolve(&expr)?;
     // A part of a month, read to its days: "أوائل مارس" is 1 to 10 March.
-    if let (DateValue::Month(y, m), Some((a, b))) = (&value, month_part(lex, text)) {
+    // Only a month's part: "نهاية العام الماضي" is December, and stays the month.
+    let part = matches!(expr, DateExpr::Month { .. }).then(|| month_part(lex, text)).flatten();
+    if let (DateValue::Month(y, m), Some((a, b))) = (&value, part) {
         let last = last_day_of_month(*y, *m).day();
         let day = |d: u32| NaiveDate::from_ymd_opt(*y, *m, d.min(last));
         let (a, b) = (day(a)?, day(b)?);
