@@ -14,18 +14,36 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// Wall seconds and peak resident memory (MiB) of a child process.
+///
+/// The peak is the child's own high-water mark (`VmHWM` in `/proc/PID/status`), read
+/// every few milliseconds until it exits: `wait4`'s `ru_maxrss` would also count the
+/// memory of this process, whose address space a spawned child starts from.
 fn run(what: &str, cmd: &mut Command) -> (f64, f64) {
     let t = Instant::now();
     let mut child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: wait4 on our own child, with valid pointers to locals.
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid, "wait4");
-    let _ = child.try_wait();
+    let pid = child.id();
+    let status_file = format!("/proc/{pid}/status");
+    let mut peak_kib = 0u64;
+    loop {
+        // SAFETY: waitid on our own child with a zeroed siginfo; WNOWAIT leaves it to reap.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let r = unsafe { libc::waitid(libc::P_PID, pid, &mut info, libc::WEXITED | libc::WNOHANG | libc::WNOWAIT) };
+        assert_eq!(r, 0, "waitid");
+        // SAFETY: si_pid is set by waitid when a child has changed state, zero otherwise.
+        if unsafe { info.si_pid() } != 0 {
+            break;
+        }
+        if let Ok(status) = std::fs::read_to_string(&status_file) {
+            let hwm = status.lines().find_map(|l| l.strip_prefix("VmHWM:"));
+            if let Some(kib) = hwm.and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok()) {
+                peak_kib = peak_kib.max(kib);
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.wait().expect("wait");
     let secs = t.elapsed().as_secs_f64();
-    let mib = usage.ru_maxrss as f64 / 1024.0;
+    let mib = peak_kib as f64 / 1024.0;
     println!("{what:<48} {secs:>8.2} s {mib:>8.0} MiB");
     (secs, mib)
 }

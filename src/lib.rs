@@ -132,7 +132,17 @@ pub fn timing(stage: &str, since: std::time::Instant) {
     if *ON.get_or_init(|| std::env::var_os("CLAIMCHECK_TIMINGS").is_some()) {
         // A developer's switch, off unless asked for.
         use std::io::Write;
-        let _ = writeln!(std::io::stderr(), "timing: {stage}: {:.3} s", since.elapsed().as_secs_f64());
+        // The resident memory now and at its peak, where the system tells them.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let kib = |key: &str| {
+            let line = status.lines().find(|l| l.starts_with(key))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        };
+        let memory = match (kib("VmRSS:"), kib("VmHWM:")) {
+            (Some(now), Some(peak)) => format!(" (resident {} MiB, peak {} MiB)", now / 1024, peak / 1024),
+            _ => String::new(),
+        };
+        let _ = writeln!(std::io::stderr(), "timing: {stage}: {:.3} s{memory}", since.elapsed().as_secs_f64());
     }
 }
 
@@ -210,6 +220,7 @@ pub const CHUNK_BYTES: usize = 1 << 20;
 /// One document's facts.
 pub fn analyse(doc: &Document, options: &ResolveOptions) -> DocFacts {
     let mut facts = analyse_text(doc, options);
+    facts.shrink();
     // Standard input cannot be read twice: its text stays for the report's quotes.
     if doc.origin == input::Origin::Stdin {
         facts.kept_text = Some(doc.text.clone());

@@ -11,7 +11,7 @@ use crate::text::Normalized;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// A resolved date: a day, a month, a year, or an inclusive interval of those.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DateValue {
     Day(NaiveDate),
     Month(i32, u32),

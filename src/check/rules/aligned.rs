@@ -18,7 +18,7 @@ use crate::check::{Corpus, Finding, Location};
 use crate::lexicon::describe::Describe;
 use crate::lexicon::Bound;
 use crate::parse::date::{DateExpr, MonthRef, YearRef};
-use crate::resolve::{DateFact, Passage, Piece};
+use crate::resolve::{DateFact, Passage, Piece, PieceKind};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -66,20 +66,42 @@ pub struct Aligned {
     options: Options,
 }
 
+/// The most (word pair, passage) entries aligned-passage sorts at once (16 bytes each).
+const MAX_ENTRIES: usize = 1 << 22;
+
 /// A passage by (document, index in it).
 type PassageRef = (u32, u32);
 
 /// What a piece is for alignment: a word by its hash, a claim or a date by its kind.
 fn key(p: &Piece) -> u64 {
-    match p {
-        Piece::Word(h) => *h as u64,
-        Piece::Claim(_) => 1 << 40,
-        Piece::Date(_) => 2 << 40,
+    match p.kind() {
+        PieceKind::Word(h) => h as u64,
+        PieceKind::Claim(_) => 1 << 40,
+        PieceKind::Date(_) => 2 << 40,
     }
 }
 
+/// A passage's words and, for its claims and dates, their values: equal for copies.
+fn fingerprint(doc: &crate::resolve::DocFacts, p: &Passage) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for piece in &p.pieces {
+        key(piece).hash(&mut h);
+        match piece.kind() {
+            PieceKind::Claim(k) => {
+                let c = &doc.claims[k as usize];
+                c.value.to_bits().hash(&mut h);
+                c.upper.map(f64::to_bits).hash(&mut h);
+            }
+            PieceKind::Date(k) => doc.dates[k as usize].value.hash(&mut h),
+            PieceKind::Word(_) => {}
+        }
+    }
+    h.finish()
+}
+
 fn words(p: &Passage) -> usize {
-    p.pieces.iter().filter(|x| matches!(x, Piece::Word(_))).count()
+    p.pieces.iter().filter(|x| x.is_word()).count()
 }
 
 impl Rule for Aligned {
@@ -95,38 +117,55 @@ impl Rule for Aligned {
         let o = &self.options;
         let describe = Describe::default_describe();
         // Candidates: passages sharing word pairs. One sorted list of (pair, passage),
-        // its runs the buckets: no map of vectors over the corpus's word pairs.
+        // its runs the buckets: no map of vectors over the corpus's word pairs. A large
+        // corpus is taken in passes, each over the pairs of one share of the hashes, so
+        // that the list stays within MAX_ENTRIES whatever the corpus's size.
+        let total: usize = corpus.docs.iter().flat_map(|d| &d.passages).map(|p| words(p).saturating_sub(1)).sum();
+        let passes = total.div_ceil(MAX_ENTRIES).max(1) as u64;
+        // Two passages with the same words, figures and dates are copies, with nothing
+        // to report: they are never paired (a wire copy printed by ten outlets).
+        let prints: Vec<Vec<u64>> =
+            corpus.docs.iter().map(|doc| doc.passages.iter().map(|p| fingerprint(doc, p)).collect()).collect();
+        let print = |r: PassageRef| prints[r.0 as usize][r.1 as usize];
+        let mut counts: FxHashMap<(PassageRef, PassageRef), u16> = FxHashMap::default();
         let mut entries: Vec<(u64, PassageRef)> = Vec::new();
         let mut ws: Vec<u64> = Vec::new();
         let mut pairs: Vec<u64> = Vec::new();
-        for (d, doc) in corpus.docs.iter().enumerate() {
-            for (k, p) in doc.passages.iter().enumerate() {
-                ws.clear();
-                ws.extend(p.pieces.iter().filter(|x| matches!(x, Piece::Word(_))).map(key));
-                pairs.clear();
-                pairs.extend(ws.windows(2).map(|w| w[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[1]));
-                pairs.sort_unstable();
-                pairs.dedup();
-                entries.extend(pairs.iter().map(|&h| (h, (d as u32, k as u32))));
+        for pass in 0..passes {
+            entries.clear();
+            for (d, doc) in corpus.docs.iter().enumerate() {
+                for (k, p) in doc.passages.iter().enumerate() {
+                    ws.clear();
+                    ws.extend(p.pieces.iter().filter(|x| x.is_word()).map(key));
+                    pairs.clear();
+                    pairs.extend(
+                        ws.windows(2)
+                            .map(|w| w[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[1])
+                            .filter(|h| h % passes == pass),
+                    );
+                    pairs.sort_unstable();
+                    pairs.dedup();
+                    entries.extend(pairs.iter().map(|&h| (h, (d as u32, k as u32))));
+                }
             }
-        }
-        entries.sort_unstable();
-        let mut counts: FxHashMap<(PassageRef, PassageRef), u16> = FxHashMap::default();
-        for run in entries.chunk_by(|x, y| x.0 == y.0) {
-            if run.len() <= 1 || run.len() > o.max_bucket {
-                continue;
-            }
-            for (i, &(_, a)) in run.iter().enumerate() {
-                for &(_, b) in &run[i + 1..] {
-                    // (in archive mode, only pairs that involve a draft)
-                    if a == b || !(corpus.wanted(a.0 as usize) || corpus.wanted(b.0 as usize)) {
-                        continue;
+            entries.sort_unstable();
+            for run in entries.chunk_by(|x, y| x.0 == y.0) {
+                if run.len() <= 1 || run.len() > o.max_bucket {
+                    continue;
+                }
+                for (i, &(_, a)) in run.iter().enumerate() {
+                    for &(_, b) in &run[i + 1..] {
+                        // (in archive mode, only pairs that involve a draft)
+                        if a == b || print(a) == print(b) || !self.may_pair(corpus, a.0 as usize, b.0 as usize) {
+                            continue;
+                        }
+                        let e = counts.entry((a.min(b), a.max(b))).or_default();
+                        *e = e.saturating_add(1);
                     }
-                    let e = counts.entry((a.min(b), a.max(b))).or_default();
-                    *e = e.saturating_add(1);
                 }
             }
         }
+        drop(entries);
         let mut pairs: Vec<(PassageRef, PassageRef)> =
             counts.into_iter().filter(|&(_, n)| n as usize >= o.min_words / 2).map(|(p, _)| p).collect();
         pairs.sort_unstable();
@@ -147,8 +186,8 @@ impl Rule for Aligned {
             let mut differing = Vec::new();
             for &(x, y) in &t.facing {
                 // (the two differ at all, the difference is one to report)
-                let (changed, reportable) = match (x, y) {
-                    (Piece::Claim(i), Piece::Claim(j)) => {
+                let (changed, reportable) = match (x.kind(), y.kind()) {
+                    (PieceKind::Claim(i), PieceKind::Claim(j)) => {
                         let (ci, cj) = (&corpus.docs[da].claims[i as usize], &corpus.docs[db].claims[j as usize]);
                         // "25,800" and "25.800", "4,9" and "4.9": one figure in two notations.
                         let same = (ci.value == cj.value && ci.upper == cj.upper) || same_digits(&ci.text, &cj.text);
@@ -184,7 +223,7 @@ impl Rule for Aligned {
                         let excused = update || moving || (elapsed && da != db) || ordinal;
                         (changed, changed && !excused && same_kind && slip)
                     }
-                    (Piece::Date(i), Piece::Date(j)) => {
+                    (PieceKind::Date(i), PieceKind::Date(j)) => {
                         let (di, dj) = (&corpus.docs[da].dates[i as usize], &corpus.docs[db].dates[j as usize]);
                         // Dates differ when they write a field two ways by a slip, and
                         // are not one text.
@@ -218,20 +257,28 @@ struct Twin {
 }
 
 impl Aligned {
+    /// May passages of two documents be twins: one document, or two of one story told
+    /// within `max_days_apart` (in archive mode, one of them a draft)?
+    fn may_pair(&self, corpus: &Corpus, da: usize, db: usize) -> bool {
+        if !(corpus.wanted(da) || corpus.wanted(db)) {
+            return false;
+        }
+        if da == db {
+            return true;
+        }
+        let near = match (corpus.day(da), corpus.day(db)) {
+            (Some(p), Some(q)) => (p - q).num_days().abs() <= self.options.max_days_apart,
+            _ => true,
+        };
+        near && corpus.stories.similarity(da, db).is_some()
+    }
+
     /// Are two candidate passages twins?
     fn twin(&self, corpus: &Corpus, x: PassageRef, y: PassageRef) -> Option<Twin> {
         let o = &self.options;
         let (da, db) = (x.0 as usize, y.0 as usize);
-        if !(corpus.wanted(da) || corpus.wanted(db)) {
+        if !self.may_pair(corpus, da, db) {
             return None;
-        }
-        if da != db {
-            corpus.stories.similarity(da, db)?;
-            if let (Some(p), Some(q)) = (corpus.day(da), corpus.day(db)) {
-                if (p - q).num_days().abs() > o.max_days_apart {
-                    return None;
-                }
-            }
         }
         let (a, b) = (&corpus.docs[da].passages[x.1 as usize], &corpus.docs[db].passages[y.1 as usize]);
         let ka: Vec<u64> = a.pieces.iter().map(key).collect();
@@ -240,7 +287,7 @@ impl Aligned {
         let mut equal_words = 0;
         let mut changed_words = 0;
         let mut facing: Vec<(Piece, Piece)> = Vec::new();
-        let count = |p: &[Piece]| p.iter().filter(|p| matches!(p, Piece::Word(_))).count();
+        let count = |p: &[Piece]| p.iter().filter(|p| p.is_word()).count();
         let last = ops.len().saturating_sub(1);
         for (k, op) in ops.iter().enumerate() {
             // What one copy adds at its very start or end (a photo credit, "camera
@@ -250,9 +297,10 @@ impl Aligned {
                 DiffOp::Equal { old_index, new_index, len } => {
                     for j in 0..len {
                         let (p, q) = (a.pieces[old_index + j], b.pieces[new_index + j]);
-                        match p {
-                            Piece::Word(_) => equal_words += 1,
-                            _ => facing.push((p, q)),
+                        if p.is_word() {
+                            equal_words += 1;
+                        } else {
+                            facing.push((p, q));
                         }
                     }
                 }
@@ -283,16 +331,16 @@ impl Aligned {
         let (da, db) = (t.a.0 as usize, t.b.0 as usize);
         let span = |d: usize, p: Piece| -> (usize, usize, usize, String) {
             let doc = &corpus.docs[d];
-            match p {
-                Piece::Claim(k) => {
+            match p.kind() {
+                PieceKind::Claim(k) => {
                     let c = &doc.claims[k as usize];
                     (c.start, c.end, c.line, c.text.clone())
                 }
-                Piece::Date(k) => {
+                PieceKind::Date(k) => {
                     let t = &doc.dates[k as usize];
                     (t.start, t.end, t.line, t.text.clone())
                 }
-                Piece::Word(_) => (0, 0, 0, String::new()),
+                PieceKind::Word(_) => (0, 0, 0, String::new()),
             }
         };
         let (sa, ea, la, ta) = span(da, x);
