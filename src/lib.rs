@@ -221,6 +221,12 @@ pub const CHUNK_BYTES: usize = 1 << 20;
 pub fn analyse(doc: &Document, options: &ResolveOptions) -> DocFacts {
     let mut facts = analyse_text(doc, options);
     facts.shrink();
+    facts.text_hash = {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        doc.text.hash(&mut h);
+        h.finish()
+    };
     // Standard input cannot be read twice: its text stays for the report's quotes.
     if doc.origin == input::Origin::Stdin {
         facts.kept_text = Some(doc.text.clone());

@@ -388,6 +388,39 @@ fn a_count_the_text_says_rose_to_its_figure_does_not_clash_with_the_earlier_one(
 }
 
 #[test]
+fn two_copies_of_one_text_are_no_story_pair_but_both_are_compared_with_other_tellings() {
+    let a = "---\npublished: 2026-08-03\n---\nالعراق.. الحرارة تتجاوز 50 درجة وعطلة رسمية في 4 محافظات\n\nأعلنت الحكومة العراقية عطلة رسمية في أربع محافظات جنوبية بسبب ارتفاع درجات الحرارة إلى مستويات قياسية.\nوأعلنت وزارة الصحة أن مستشفيات البلاد استقبلت 112 حالة إصابة بضربات الشمس والإجهاد الحراري.\nوتعاني شبكة الكهرباء من انقطاعات متكررة تزيد معاناة السكان في ساعات الذروة.\n";
+    let b = "---\npublished: 2026-08-03\n---\nالبصرة تسجل 52 درجة مئوية والعراق يواجه إحدى أشد موجات الحر\n\nسجلت مدينة البصرة في جنوب العراق أعلى درجة حرارة في البلاد منذ بدء موجة الحر الحالية، في وقت قالت فيه وزارة الصحة إن مستشفيات البلاد استقبلت 168 حالة إصابة بضربات الشمس.\nويخشى خبراء أن تتكرر موجات الحر مع تغير المناخ في المنطقة.\n";
+    let dir = tempdir("copies");
+    write(&dir, "a.txt", a.as_bytes());
+    write(&dir, "a-copy.txt", a.as_bytes());
+    write(&dir, "b.txt", b.as_bytes());
+    let (_, out, err) = run(bin().args(["check", "--format", "json", "--fail-on", "never"]).arg(&dir));
+    let report = json(&out);
+    // a-b and copy-b; the copy and its original are not two tellings of the story.
+    assert_eq!(report["summary"]["story_pairs"], 2, "{err}");
+    let mut pairs: Vec<Vec<String>> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "value-mismatch")
+        .map(|f| {
+            let mut docs: Vec<String> = f["locations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| Path::new(l["doc"].as_str().unwrap()).file_name().unwrap().to_string_lossy().into_owned())
+                .collect();
+            docs.sort();
+            docs
+        })
+        .collect();
+    pairs.sort();
+    // One finding: the figure of the two copies against the other telling's.
+    assert_eq!(pairs, vec![vec!["a-copy.txt", "a.txt", "b.txt"]]);
+}
+
+#[test]
 fn figures_over_one_stated_period_are_one_quantity_and_a_toll_that_fell_by_a_digit_is_a_slip() {
     // "منذ بداية العام" after the figure states its period: both are the loss since January.
     let period = tempdir("period-after");

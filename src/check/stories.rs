@@ -173,8 +173,11 @@ impl Stories {
                             candidates.push(run[0]);
                         }
                     }
+                    // A copy of the same text is no other telling of the story.
+                    let own = docs[k].text_hash;
                     let mut out: Vec<(u32, f32)> = candidates
                         .into_iter()
+                        .filter(|&o| own == 0 || docs[o as usize].text_hash != own)
                         .map(|o| (o, cosine(&vectors[k], &vectors[o as usize])))
                         .filter(|&(_, s)| s >= MIN_SIMILARITY)
                         .collect();

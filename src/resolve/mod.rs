@@ -197,6 +197,10 @@ pub struct DocFacts {
     pub kept_text: Option<String>,
     /// A hash of what the facts are made from (name, text, metadata), to know them again.
     pub content: u64,
+    /// A hash of the text alone: two documents with one text are copies (a wire story
+    /// under two names), which tell nothing about each other.
+    #[serde(default)]
+    pub text_hash: u64,
 }
 
 impl DocFacts {
@@ -350,6 +354,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
         suppressions: suppressions(text.original),
         kept_text: None,
         content: 0,
+        text_hash: 0,
     };
     std::mem::swap(&mut facts.dates, &mut dates);
     resolve_times(&mut facts);
