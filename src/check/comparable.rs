@@ -253,7 +253,7 @@ pub fn support_in(corpus: &Corpus, words: &[Sym], doc: usize) -> f32 {
     if total <= 0.0 {
         return 0.0;
     }
-    let present: f32 = words.iter().filter(|s| terms.binary_search_by_key(*s, |t| t.0).is_ok()).map(w).sum();
+    let present: f32 = words.iter().filter(|s| terms.binary_search_by_key(*s, |t| t.sym()).is_ok()).map(w).sum();
     present / total
 }
 

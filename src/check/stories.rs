@@ -53,8 +53,8 @@ impl TermStats {
 
     pub fn add(&mut self, d: &DocFacts) {
         self.docs += 1;
-        for &(t, _) in &d.terms {
-            *self.df.entry(t).or_default() += 1;
+        for t in &d.terms {
+            *self.df.entry(t.sym()).or_default() += 1;
         }
     }
 
@@ -74,12 +74,12 @@ impl TermStats {
         let mut v: Vec<(Sym, f32)> = d
             .terms
             .iter()
-            .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * self.idf(t)))
+            .map(|t| (t.sym(), (1.0 + (t.count() as f32).ln()) * self.idf(t.sym())))
             .filter(|&(_, w)| w > 0.0)
             .collect();
         // The heaviest words carry the cosine; the tail of a long text only costs.
         if v.len() > VECTOR_TERMS {
-            v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            heaviest_first(&mut v);
             v.truncate(VECTOR_TERMS);
             v.sort_unstable_by_key(|e| e.0);
         }
@@ -87,14 +87,16 @@ impl TermStats {
         for e in &mut v {
             e.1 /= norm;
         }
+        // (a corpus keeps one a document while its stories are found)
+        v.shrink_to_fit();
         v
     }
 
     /// The heaviest words of a vector: a document is posted under them and probes with them.
     pub fn probes(v: &[(Sym, f32)]) -> Vec<Sym> {
-        let mut top: Vec<&(Sym, f32)> = v.iter().collect();
-        top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        top.into_iter().take(PROBE_TERMS).map(|&(t, _)| t).collect()
+        let mut top = v.to_vec();
+        heaviest_first(&mut top);
+        top.into_iter().take(PROBE_TERMS).map(|(t, _)| t).collect()
     }
 
     /// Does a corpus of this size compare every pair of documents within the window?
@@ -217,6 +219,16 @@ impl Stories {
         }
         n
     }
+}
+
+/// Heaviest words first; words of one weight (common: one count, one rarity) in an
+/// order of their own, the same every run.
+fn heaviest_first(v: &mut Vec<(Sym, f32)>) {
+    let keys = crate::text::symbols::stable_keys(&v.iter().map(|e| e.0).collect::<Vec<_>>());
+    let mut keyed: Vec<(f32, u64, Sym)> = v.iter().zip(keys).map(|(&(t, w), k)| (w, k, t)).collect();
+    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    v.clear();
+    v.extend(keyed.into_iter().map(|(w, _, t)| (t, w)));
 }
 
 fn cosine(a: &[(Sym, f32)], b: &[(Sym, f32)]) -> f32 {

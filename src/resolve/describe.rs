@@ -33,13 +33,13 @@ pub struct Descriptor {
     /// The role, by its index in the describe lexicon.
     pub role: Option<u16>,
     /// Stems of the nearest content words before and after the number.
-    pub near: Vec<Sym>,
+    pub near: Box<[Sym]>,
     /// How many of `near` stand before the number (they come first).
     pub near_before: u8,
     /// Stems of the clause's content words, sorted and distinct.
-    pub subject: Vec<Sym>,
+    pub subject: Box<[Sym]>,
     /// Words that narrow what is counted, sorted.
-    pub scope: Vec<Sym>,
+    pub scope: Box<[Sym]>,
     /// The claim is a part of a total ("بينهم 12 طفلا", "of them").
     pub part: bool,
     /// The claim is the whole a part is counted from ("ستة من أصل 12").
@@ -49,7 +49,7 @@ pub struct Descriptor {
     /// The claim is someone's age ("البالغ من العمر 68 عاما", "(42 عاما)").
     pub age: bool,
     /// Stems of the source's words, sorted.
-    pub source: Vec<Sym>,
+    pub source: Box<[Sym]>,
     pub status: Status,
     /// For a preliminary count, the share counted ("بعد فرز 98 بالمئة": 98).
     pub counted: Option<f64>,
@@ -320,15 +320,15 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         people,
         generic,
         role,
-        near,
+        near: near.into(),
         near_before,
-        subject,
-        scope,
+        subject: subject.into(),
+        scope: scope.into(),
         part,
         base,
         progress,
         age,
-        source,
+        source: source.into(),
         status,
         counted,
         fall_reason,
@@ -446,8 +446,8 @@ mod tests {
 /// event's verb and object) and of its clause.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DateContext {
-    pub near: Vec<Sym>,
-    pub subject: Vec<Sym>,
+    pub near: Box<[Sym]>,
+    pub subject: Box<[Sym]>,
 }
 
 /// The context of a date expression spanning `span` (normalised) in `doc`.
@@ -487,5 +487,5 @@ pub fn describe_date(doc: &DocText, span: crate::text::Span) -> DateContext {
     near.dedup();
     subject.sort_unstable();
     subject.dedup();
-    DateContext { near, subject }
+    DateContext { near: near.into(), subject: subject.into() }
 }

@@ -140,6 +140,26 @@ pub struct Passage {
     pub pieces: Vec<Piece>,
 }
 
+/// A content word of a document and how often it occurs (up to 255): five bytes, as
+/// a corpus keeps hundreds a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[repr(C, packed)]
+pub struct Term(Sym, u8);
+
+impl Term {
+    pub fn new(sym: Sym, count: u16) -> Self {
+        Term(sym, count.min(u8::MAX as u16) as u8)
+    }
+
+    pub fn sym(self) -> Sym {
+        self.0
+    }
+
+    pub fn count(self) -> u16 {
+        self.1 as u16
+    }
+}
+
 /// A document's language, by its letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Language {
@@ -183,7 +203,7 @@ pub struct DocFacts {
     pub dates: Vec<DateFact>,
     /// Content words (stems) with their counts, sorted by stem: what the document is
     /// about, for telling stories apart and for knowing what it mentions at all.
-    pub terms: Vec<(Sym, u16)>,
+    pub terms: Vec<Term>,
     pub headline: Option<(usize, usize)>,
     pub passages: Vec<Passage>,
     pub trends: Vec<Trend>,
@@ -207,18 +227,9 @@ impl DocFacts {
     /// Give back what the vectors reserved beyond their length: a corpus's facts stay
     /// in memory until its report is written, a third of them spare capacity otherwise.
     pub fn shrink(&mut self) {
+        // (a claim's and a date's lists of words are boxed slices, of their length)
         self.claims.shrink_to_fit();
-        for c in &mut self.claims {
-            let d = &mut c.desc;
-            for v in [&mut d.near, &mut d.subject, &mut d.scope, &mut d.source] {
-                v.shrink_to_fit();
-            }
-        }
         self.dates.shrink_to_fit();
-        for d in &mut self.dates {
-            d.context.near.shrink_to_fit();
-            d.context.subject.shrink_to_fit();
-        }
         self.terms.shrink_to_fit();
         self.passages.shrink_to_fit();
         for p in &mut self.passages {
@@ -234,14 +245,14 @@ impl DocFacts {
     /// one process hold its ids, and another process's table gives the same words other
     /// ids.
     pub fn remap_symbols(&mut self, map: &mut impl FnMut(Sym) -> Sym) {
-        let sorted = |v: &mut Vec<Sym>, map: &mut dyn FnMut(Sym) -> Sym| {
+        let sorted = |v: &mut [Sym], map: &mut dyn FnMut(Sym) -> Sym| {
             for s in v.iter_mut() {
                 *s = map(*s);
             }
             v.sort_unstable();
         };
-        for (t, _) in &mut self.terms {
-            *t = map(*t);
+        for t in &mut self.terms {
+            *t = Term::new(map(t.sym()), t.count());
         }
         self.terms.sort_unstable();
         for c in &mut self.claims {
@@ -516,7 +527,7 @@ fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Pas
 
 /// Content words of a document with their counts: words of three letters or more,
 /// stemmed, stopwords left out, at most [`MAX_TERMS`] (the most frequent).
-fn terms(text: &DocText) -> Vec<(Sym, u16)> {
+fn terms(text: &DocText) -> Vec<Term> {
     let describe = Describe::default_describe();
     // Distinct words first: a text repeats its words, and each is judged once.
     let mut counts: rustc_hash::FxHashMap<&str, (u16, u32)> = Default::default();
@@ -538,7 +549,7 @@ fn terms(text: &DocText) -> Vec<(Sym, u16)> {
     let mut v: Vec<(Sym, (u16, u32))> = stemmed.into_iter().collect();
     v.sort_unstable_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
     v.truncate(MAX_TERMS);
-    let mut out: Vec<(Sym, u16)> = v.into_iter().map(|(s, (n, _))| (s, n)).collect();
+    let mut out: Vec<Term> = v.into_iter().map(|(s, (n, _))| Term::new(s, n)).collect();
     out.sort_unstable();
     out
 }
@@ -652,7 +663,7 @@ pub fn merge_chunks(doc: &Document, parts: Vec<DocFacts>, starts: &[usize]) -> D
     let mut line_base = 0usize;
     let mut prev_start = 0usize;
     let mut sentence_base = out.sentence_count;
-    let mut terms: rustc_hash::FxHashMap<Sym, u16> = out.terms.iter().copied().collect();
+    let mut terms: rustc_hash::FxHashMap<Sym, u16> = out.terms.iter().map(|t| (t.sym(), t.count())).collect();
     for (k, mut p) in parts.enumerate() {
         let start = starts[k + 1];
         line_base += crate::text::LineIndex::new(&doc.text[prev_start..start]).count() - 1;
@@ -701,9 +712,9 @@ pub fn merge_chunks(doc: &Document, parts: Vec<DocFacts>, starts: &[usize]) -> D
         for s in &mut p.suppressions {
             s.line += line_base;
         }
-        for (t, n) in p.terms {
-            let e = terms.entry(t).or_default();
-            *e = e.saturating_add(n);
+        for t in p.terms {
+            let e = terms.entry(t.sym()).or_default();
+            *e = e.saturating_add(t.count());
         }
         sentence_base += p.sentence_count;
         out.claims.extend(p.claims);
@@ -722,8 +733,8 @@ pub fn merge_chunks(doc: &Document, parts: Vec<DocFacts>, starts: &[usize]) -> D
     let mut terms: Vec<(Sym, u16)> = terms.into_iter().collect();
     terms.sort_unstable_by_key(|&(_, n)| std::cmp::Reverse(n));
     terms.truncate(MAX_TERMS);
-    terms.sort_unstable();
-    out.terms = terms;
+    out.terms = terms.into_iter().map(|(s, n)| Term::new(s, n)).collect();
+    out.terms.sort_unstable();
     resolve_times(&mut out);
     out
 }

@@ -54,6 +54,21 @@ pub fn name(id: Sym) -> Arc<str> {
     t.names.get(id as usize).cloned().unwrap_or_else(|| Arc::from("?"))
 }
 
+/// A key for each id that depends on its word alone, not on the order words were
+/// first seen (which parallel reading changes from run to run): ties broken by it come
+/// out the same every run. Under one lock.
+pub fn stable_keys(ids: &[Sym]) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let t = table().lock().expect("symbol table lock");
+    ids.iter()
+        .map(|&id| {
+            let mut h = rustc_hash::FxHasher::default();
+            t.names.get(id as usize).map(|n| &**n).unwrap_or("?").hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
