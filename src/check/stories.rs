@@ -124,11 +124,23 @@ impl Stories {
         // Postings by day (documents without a day first, matching any day), so that a
         // probe reads only the documents of its window.
         let day_number = |k: usize| docs[k].reference.map(|r| r.0.num_days_from_ce());
-        let mut postings: FxHashMap<Sym, Vec<(i32, u32)>> = FxHashMap::default();
+        // A word among the heaviest of too many documents finds no candidates: its
+        // postings are never made (counted first, the others made to their size).
+        let mut sizes: FxHashMap<Sym, u32> = FxHashMap::default();
+        for &t in tops.iter().flatten() {
+            *sizes.entry(t).or_default() += 1;
+        }
+        let mut postings: FxHashMap<Sym, Vec<(i32, u32)>> = sizes
+            .into_iter()
+            .filter(|&(_, n)| n as usize <= MAX_POSTINGS)
+            .map(|(t, n)| (t, Vec::with_capacity(n as usize)))
+            .collect();
         for (k, top) in tops.iter().enumerate() {
             let d = day_number(k).unwrap_or(i32::MIN);
-            for &t in top {
-                postings.entry(t).or_default().push((d, k as u32));
+            for t in top {
+                if let Some(p) = postings.get_mut(t) {
+                    p.push((d, k as u32));
+                }
             }
         }
         for p in postings.values_mut() {
@@ -153,7 +165,7 @@ impl Stories {
                         seen.extend((0..n).filter(|&o| o != k && near(o)).map(|o| o as u32));
                     }
                     for t in if small { &[][..] } else { &tops[k][..] } {
-                        let Some(p) = postings.get(t).filter(|p| p.len() <= MAX_POSTINGS) else { continue };
+                        let Some(p) = postings.get(t) else { continue };
                         let undated = p.partition_point(|e| e.0 == i32::MIN);
                         seen.extend(p[..undated].iter().map(|e| e.1).filter(|&o| o as usize != k));
                         let in_window: &[(i32, u32)] = match day_number(k) {

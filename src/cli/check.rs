@@ -184,6 +184,7 @@ pub fn run(mut args: CheckArgs) -> ExitStatus {
         },
         None => Box::new(std::io::stdout().lock()),
     };
+    let rendering = std::time::Instant::now();
     let written = match format {
         Format::Human => {
             let choice = match (color, &args.output) {
@@ -205,6 +206,7 @@ pub fn run(mut args: CheckArgs) -> ExitStatus {
     if let Err(e) = written.and_then(|_| out.flush()) {
         return ExitStatus::write_error(e);
     }
+    claimcheck::timing("report written", rendering);
     if args.statistics {
         let mut counts: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
         for f in &report.findings {
@@ -219,13 +221,19 @@ pub fn run(mut args: CheckArgs) -> ExitStatus {
             eprintln!("{rule:<24} {e:>6} errors {w:>6} warnings {i:>6} info");
         }
     }
-    if args.input.strict && report.errors.iter().any(|e| e.skipped) {
-        return ExitStatus::failure("inputs were skipped (--strict)");
-    }
-    match fail_on.level() {
-        Some(level) if report.count_at_least(level) > 0 => ExitStatus::Findings,
-        _ => ExitStatus::Ok,
-    }
+    let status = if args.input.strict && report.errors.iter().any(|e| e.skipped) {
+        ExitStatus::failure("inputs were skipped (--strict)")
+    } else {
+        match fail_on.level() {
+            Some(level) if report.count_at_least(level) > 0 => ExitStatus::Findings,
+            _ => ExitStatus::Ok,
+        }
+    };
+    // The report holds a corpus's facts, millions of small allocations; the process
+    // ends now, and the system takes its memory back at once (freeing them one by one
+    // took seconds on 300k articles).
+    std::mem::forget(report);
+    status
 }
 
 /// A baseline: every finding's fingerprint, with its rule, message and first location

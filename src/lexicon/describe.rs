@@ -356,35 +356,42 @@ pub fn strip_prefix(w: &str) -> &str {
 /// (Snowball Arabic or English), so "الإسبانية" and "إسباني" meet. Memoised per
 /// thread: a corpus repeats its words.
 pub fn stem(w: &str) -> String {
+    with_stem(w, str::to_string)
+}
+
+/// `f` of a word's stem, borrowed from the per-thread memo: no string is made for a
+/// word met before (the passages hash a stem for every word of their sentences).
+pub fn with_stem<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     use rust_stemmers::{Algorithm, Stemmer};
     use std::cell::RefCell;
     thread_local! {
         static AR: Stemmer = Stemmer::create(Algorithm::Arabic);
         static EN: Stemmer = Stemmer::create(Algorithm::English);
-        static MEMO: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+        static MEMO: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::new(FxHashMap::default());
     }
-    if let Some(s) = MEMO.with(|m| m.borrow().get(w).cloned()) {
-        return s;
-    }
-    let s = if w.is_ascii() {
-        EN.with(|s| s.stem(w).into_owned())
-    } else {
-        let bare = strip_prefix(w);
-        let s = AR.with(|s| s.stem(bare).into_owned());
-        if s.chars().count() >= 2 {
-            s
-        } else {
-            bare.to_string()
-        }
-    };
     MEMO.with(|m| {
+        if let Some(s) = m.borrow().get(w) {
+            return f(s);
+        }
+        let s: Box<str> = if w.is_ascii() {
+            EN.with(|s| s.stem(w).into())
+        } else {
+            let bare = strip_prefix(w);
+            let s = AR.with(|s| s.stem(bare).into_owned());
+            if s.chars().count() >= 2 {
+                s.into()
+            } else {
+                bare.into()
+            }
+        };
+        let r = f(&s);
         let mut m = m.borrow_mut();
         if m.len() > 200_000 {
             m.clear();
         }
-        m.insert(w.to_string(), s.clone());
-    });
-    s
+        m.insert(w.into(), s);
+        r
+    })
 }
 
 impl Describe {

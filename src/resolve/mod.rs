@@ -504,7 +504,7 @@ fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Pas
                 let mut h = FxHasher::default();
                 let w = text.token_text(t);
                 match t.kind {
-                    TokenKind::Word => crate::lexicon::describe::stem(w).hash(&mut h),
+                    TokenKind::Word => crate::lexicon::describe::with_stem(w, |s| s.hash(&mut h)),
                     TokenKind::Number => w.hash(&mut h),
                 }
                 Piece::word(h.finish())
@@ -565,7 +565,7 @@ fn term_of(describe: &Describe, w: &str) -> Option<Sym> {
         return t;
     }
     let t = (w.chars().nth(2).is_some() && !describe.is_stopword(w))
-        .then(|| crate::text::symbols::intern(&crate::lexicon::describe::stem(w)));
+        .then(|| crate::lexicon::describe::with_stem(w, crate::text::symbols::intern));
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 200_000 {
