@@ -48,9 +48,12 @@ pub fn extract(doc: &DocText) -> Extraction {
     });
     // "قبل سبعة أسابيع" is a date, not a count of weeks. (Dates are in text order and
     // do not overlap: the one that could hold a claim is the last to start before it.)
+    // Nor is a number that a date reads ("عام ألفين وتسعة تغير": the year, not 2009 of
+    // "تغير").
     claims.retain(|c| {
         let k = dates.partition_point(|d| d.start <= c.start);
-        !(k > 0 && c.end <= dates[k - 1].end)
+        let Some(d) = k.checked_sub(1).map(|k| &dates[k]) else { return true };
+        !(c.end <= d.end || d.norm.start <= c.number.start && c.number.end <= d.norm.end)
     });
     let stated = publication::publication_in_text(lex, doc, &dates);
     Extraction { claims, dates, stated }
@@ -94,6 +97,36 @@ mod tests {
         assert!(text[spans[0].0..spans[0].1].starts_with("عنوان"));
         let doc = DocText::new(text);
         assert!(extract(&doc).claims.is_empty());
+    }
+
+    #[test]
+    fn years_in_words_duals_of_scales_glued_nouns_and_decimal_commas() {
+        let claims_and_dates = |text: &str| {
+            let e = extract(&DocText::new(text));
+            let claims: Vec<(String, f64)> = e.claims.iter().map(|c| (c.text.clone(), c.value)).collect();
+            let dates: Vec<(String, DateExpr)> = e.dates.iter().map(|d| (d.text.clone(), d.expr.clone())).collect();
+            (claims, dates)
+        };
+        use crate::parse::date::{DateExpr, MonthRef, YearRef};
+        let day = |d, m, y| DateExpr::Day { day: d, month: MonthRef::Abs(m), year: y, modifier: None, weekday: None };
+        // A year in words after a day and month, or after "عام", is the date's year,
+        // and no count of what follows it.
+        let (c, d) = claims_and_dates("ولد في الخامس من مايو ، ألفين وعشرين.");
+        assert_eq!(c, []);
+        assert_eq!(d, [("الخامس من مايو ، ألفين وعشرين".to_string(), day(5, 5, YearRef::Abs(2020)))]);
+        let (c, d) = claims_and_dates("وفي عام ألفين وتسعة تغير كل شيء.");
+        assert_eq!(c, []);
+        assert_eq!(d, [("عام ألفين وتسعة".to_string(), DateExpr::Year { year: YearRef::Abs(2009), relative: None })]);
+        // A dual of a scale takes what is smaller after it.
+        let (c, _) = claims_and_dates("خصصت الحكومة مليونين وخمسمائة ألف دولار، وقتل ألفين وعشرين شخصا.");
+        assert_eq!(
+            c,
+            [("مليونين وخمسمائة ألف دولار".to_string(), 2_500_000.0), ("ألفين وعشرين شخصا".to_string(), 2020.0)]
+        );
+        // Letters glued after the digits, a decimal comma in Arabic digits, a dotted date.
+        let (c, d) = claims_and_dates("وكان على متنها 12مسافرًا، وبلغت نسبة المشاركة ٤٧،٥٪، وافتتح في 9. يونيو. 2020.");
+        assert_eq!(c, [("12مسافرًا".to_string(), 12.0), ("٤٧،٥٪".to_string(), 47.5)]);
+        assert_eq!(d, [("9. يونيو. 2020".to_string(), day(9, 6, YearRef::Abs(2020)))]);
     }
 
     #[test]

@@ -326,6 +326,35 @@ pub fn year_number<'a>(_lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
     Ok((rest, y))
 }
 
+/// A year in words, opening with its thousands: "ألفين وعشرين" (2020), "ألف وتسعمائة
+/// وتسعين" (1990). Only after a year marker or a day and month: elsewhere "ألفين" is
+/// a count.
+pub fn year_in_words<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    use super::number::{lookup_number_word, word_number, Words};
+    let (_, first) = word(i)?;
+    let thousands =
+        lookup_number_word(lex, first, Words::Cardinal).is_some_and(|w| w.value == 1000.0 || w.value == 2000.0);
+    if !thousands {
+        return fail(i, "a year in words");
+    }
+    let (rest, v) = word_number(lex, Words::Cardinal, i)?;
+    let y = v as i32;
+    if v.fract() != 0.0 || !(1800..=2100).contains(&y) || y == 1000 || y == 2000 && !rest_is_end(rest) {
+        return fail(i, "a year in words");
+    }
+    Ok((rest, y))
+}
+
+/// Nothing of a word follows ("ألفين" alone is the year 2000 only before a stop).
+fn rest_is_end(rest: &str) -> bool {
+    !rest.trim_start().starts_with(crate::text::is_word_char)
+}
+
+/// A year in digits, or in words after a marker or a day and month.
+fn year_digits_or_words<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
+    year_number(lex, i).or_else(|_| year_in_words(lex, i))
+}
+
 /// A modifier that may stand before its unit: "هذا العام", "last year".
 fn pre_modifier<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
     let (r, k) = one_of_phrases(&lex.calendar.modifiers, i)?;
@@ -354,7 +383,7 @@ fn year_tail<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, (YearRef, Option<i32>
         after_marker = one_word_of(&lex.calendar.year_markers, after_marker)
             .map_or(after_marker, |(r2, ())| hspace0(r2).map_or(r2, |x| x.0));
     }
-    if let Ok((rest, y)) = year_number(lex, after_marker) {
+    if let Ok((rest, y)) = year_digits_or_words(lex, after_marker) {
         return Ok((rest, (YearRef::Abs(y), None)));
     }
     if let Ok((rest, k)) = relative_year(lex, r) {
@@ -524,7 +553,7 @@ pub fn numeric_date<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
 pub fn year_expr<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
     let (r, ()) = one_word_of(&lex.calendar.year_markers, i)?;
     let (r, _) = hspace0(r)?;
-    let (rest, y) = year_number(lex, r)?;
+    let (rest, y) = year_digits_or_words(lex, r)?;
     Ok((rest, DateExpr::Year { year: YearRef::Abs(y), relative: None }))
 }
 

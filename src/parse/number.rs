@@ -178,11 +178,14 @@ impl Accumulator {
                 true
             }
             NumberKind::Dual if self.group != 0.0 => false,
+            // A dual of a scale is two of it, and what is smaller may follow as after
+            // the scale ("ألفين وعشرين" 2020, "مليونين وخمسمائة ألف"); a scale may not.
             NumberKind::Dual => {
                 self.total += w.value;
-                self.has_unit = true;
-                self.has_ten = true;
-                self.has_hundred = true;
+                self.group = 0.0;
+                self.has_unit = false;
+                self.has_ten = false;
+                self.has_hundred = false;
                 true
             }
             NumberKind::Dozen => {
@@ -481,9 +484,17 @@ mod tests {
             ("سبعة عشر", 17.0),
             ("خمس مئة", 500.0),
             ("نصف مليون", 500_000.0),
+            // A dual of a scale, then what is smaller.
+            ("ألفين وعشرين", 2020.0),
+            ("الفين وتسعة", 2009.0),
+            ("مليونين وخمسمائة ألف", 2_500_000.0),
         ];
         for (s, want) in cases {
             assert_eq!(value(s), Some(want), "{s}");
+        }
+        // A scale after a dual is no number: "ألفين ألف".
+        for s in ["ألفين ألف", "مليونين ألف"] {
+            assert_eq!(value(s), None, "{s}");
         }
     }
 
