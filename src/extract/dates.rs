@@ -69,6 +69,16 @@ pub fn find(lex: &Lexicon, doc: &DocText, candidates: &[usize]) -> Vec<FoundDate
             if end <= anchor {
                 continue;
             }
+            // "17/09" needs a word that makes it a day: "يوم 17/09", "الأحد 17/09".
+            let short_numeric = matches!(expr, DateExpr::Day { year: crate::parse::date::YearRef::Unknown, .. })
+                && text[start..end].bytes().all(|b| b.is_ascii_digit() || b == b'/');
+            if short_numeric
+                && !previous_word(text, start).is_some_and(|w| {
+                    lex.calendar.short_numeric_after.iter().any(|x| x == w) || lex.weekdays.contains_key(w)
+                })
+            {
+                continue;
+            }
             let (s, e) = doc.original_range(start, end);
             out.push(FoundDate {
                 norm: Span::new(start, end),

@@ -127,6 +127,10 @@ mod tests {
         let (c, d) = claims_and_dates("وكان على متنها 12مسافرًا، وبلغت نسبة المشاركة ٤٧،٥٪، وافتتح في 9. يونيو. 2020.");
         assert_eq!(c, [("12مسافرًا".to_string(), 12.0), ("٤٧،٥٪".to_string(), 47.5)]);
         assert_eq!(d, [("9. يونيو. 2020".to_string(), day(9, 6, YearRef::Abs(2020)))]);
+        // A day and month in digits without a year, after a word that makes it a day;
+        // a calibre and a name are none.
+        let (_, d) = claims_and_dates("وصل الوفد يوم 17/09 إلى بغداد، بعد تدمير مدفع عيار 14/5 ولجنة هجمات 11/9.");
+        assert_eq!(d, [("17/09".to_string(), day(17, 9, YearRef::Unknown))]);
     }
 
     #[test]

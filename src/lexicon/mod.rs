@@ -164,6 +164,8 @@ struct CalendarFile {
     document_excludes: Vec<String>,
     today_not_before: Vec<String>,
     today_not_after: Vec<String>,
+    #[serde(default)]
+    short_numeric_after: Vec<String>,
     event_markers: Vec<String>,
     parts: BTreeMap<Part, Vec<String>>,
     #[serde(default)]
@@ -272,6 +274,9 @@ pub struct CalendarWords {
     pub today_not_before: Vec<String>,
     /// Words before "اليوم" that make it another day than today ("ذلك").
     pub today_not_after: Vec<String>,
+    /// Words after which a day and month in digits without a year ("يوم 17/09") is a
+    /// date; elsewhere "عيار 14/5", "هجمات 11/9" are a calibre and a name.
+    pub short_numeric_after: Vec<String>,
     /// Words of named events whose year follows ("كأس العالم 2018").
     pub event_markers: Vec<String>,
     pub parts: PhraseSet<Part>,
@@ -672,6 +677,7 @@ impl Lexicon {
                 document_excludes: calendar.document_excludes.iter().map(|s| normalize_word(s)).collect(),
                 today_not_before: words(&calendar.today_not_before),
                 today_not_after: words(&calendar.today_not_after),
+                short_numeric_after: words(&calendar.short_numeric_after),
                 event_markers: words(&calendar.event_markers),
                 parts: phrase_set(&calendar.parts),
                 month_part_days,

@@ -535,8 +535,24 @@ pub fn numeric_date<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
             }
         }
     }
-    let (r, b) = num(r, 2).ok_or(expected(i, "a numeric date"))?;
-    let r = r.strip_prefix(s).ok_or(expected(i, "a numeric date"))?;
+    let (after_b, b) = num(r, 2).ok_or(expected(i, "a numeric date"))?;
+    // "17/09", "09/17": a day and a month without a year, day first unless the first
+    // cannot be a month's number; one of them written with two digits ("1/2" is a half).
+    if s == '/' && !after_b.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ',' | '٫')) {
+        let digits = |x: &str| x.bytes().take_while(u8::is_ascii_digit).count();
+        let (d, m) = if b <= 12 { (a, b) } else { (b, a) };
+        if digits(i).max(digits(r)) == 2 && (1..=31).contains(&d) && (1..=12).contains(&m) {
+            let e = DateExpr::Day {
+                day: d,
+                month: MonthRef::Abs(m),
+                year: YearRef::Unknown,
+                modifier: None,
+                weekday: None,
+            };
+            return Ok((after_b, e));
+        }
+    }
+    let r = after_b.strip_prefix(s).ok_or(expected(i, "a numeric date"))?;
     let n = r.bytes().take_while(u8::is_ascii_digit).count();
     let (rest, y) = match n {
         4 => (&r[4..], r[..4].parse::<i32>().unwrap_or(0)),
@@ -1286,6 +1302,13 @@ mod tests {
         assert_eq!(parse("الأول من تشرين الاول").unwrap().1, day(1, 10, YearRef::Unknown));
         assert_eq!(parse("السادس من شهر تشرين الثاني").unwrap().1, day(6, 11, YearRef::Unknown));
         assert_eq!(parse("18/02/2023").unwrap().1, day(18, 2, YearRef::Abs(2023)));
+        // Without a year: day first, unless the first cannot be a month.
+        assert_eq!(parse("17/09").unwrap().1, day(17, 9, YearRef::Unknown));
+        assert_eq!(parse("09/17").unwrap().1, day(17, 9, YearRef::Unknown));
+        assert_eq!(parse("05/11").unwrap().1, day(5, 11, YearRef::Unknown));
+        for not_a_date in ["1/2", "3/4", "17/19", "40/12"] {
+            assert!(parse(not_a_date).is_none_or(|(rest, _)| !rest.is_empty()), "{not_a_date}");
+        }
         assert_eq!(parse("١٨/٢/٢٠٢٣").unwrap().1, day(18, 2, YearRef::Abs(2023)));
         assert_eq!(parse("2023-02-18").unwrap().1, day(18, 2, YearRef::Abs(2023)));
         assert_eq!(
