@@ -79,9 +79,10 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     let Some(story) = story else { return Err(Mismatch::NoStory) };
     let fa = &ca.claim.flags;
     let fb = &cb.claim.flags;
-    // A share, an ordinal and a match score are each compared only with their own kind;
-    // scores not at all (a half-time score and the final one are both right).
-    if fa.share != fb.share || fa.ordinal != fb.ordinal || fa.score.is_some() || fb.score.is_some() {
+    // An ordinal is compared only with an ordinal; a share ("نصفهم", "ثلثا السكان") and
+    // a match score not at all: a share's whole is seldom told the same way twice (half
+    // of which seats?), and a half-time score and the final one are both right.
+    if fa.share || fb.share || fa.ordinal != fb.ordinal || fa.score.is_some() || fb.score.is_some() {
         return Err(Mismatch::Kind);
     }
     // 2. The same thing.

@@ -333,7 +333,7 @@ impl Extractor {
             && !number.contains(',');
         // Something must say this counts a thing.
         let named = !matches!(raw.noun, Noun::None);
-        if !(named || raw.scaled || raw.qualified || trend_figure(before)) {
+        if !(named || raw.scaled || raw.qualified || raw.share || trend_figure(before)) {
             return false;
         }
         if year_like && !raw.qualified && !matches!(raw.noun, Noun::Lemma(_)) {

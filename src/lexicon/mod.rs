@@ -62,11 +62,29 @@ struct NumbersFile {
     not_alone: Vec<String>,
     one_before_scale: Vec<String>,
     fractions: BTreeMap<String, f64>,
+    #[serde(default)]
+    shares: SharesFile,
     negative: Vec<String>,
     glued_scales: BTreeMap<String, f64>,
     score: ScoreFile,
     numbers: Vec<NumberEntry>,
     ordinals: Vec<OrdinalEntry>,
+}
+
+/// How a fraction tells a share of a whole ("نصفهم", "ثلثا السكان", "two-thirds of").
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharesFile {
+    /// Pronoun suffixes a fraction takes: "نصفهم", "ثلثيها".
+    #[serde(default)]
+    suffixes: Vec<String>,
+    /// Definite words after a fraction that make it no share: "نصف النهائي" is a
+    /// semi-final, "ربع الساعة" a time.
+    #[serde(default)]
+    not_before: Vec<String>,
+    /// English words before the whole: "of".
+    #[serde(default)]
+    of: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -382,6 +400,11 @@ pub struct Lexicon {
     pub one_before_scale: Vec<String>,
     /// Fractions by normalised word: "نصف" 0.5, "ثلثا" 2/3.
     pub fractions: HashMap<String, f64>,
+    /// Pronoun suffixes of a share ("نصفهم"), words after a fraction that make it no
+    /// share ("نصف النهائي"), and the English "of" before the whole.
+    pub share_suffixes: Vec<String>,
+    pub share_not_before: Vec<String>,
+    pub share_of: Vec<String>,
     /// Words that negate the number after them.
     pub negative: Vec<String>,
     pub glued_scales: HashMap<String, f64>,
@@ -626,6 +649,9 @@ impl Lexicon {
             not_alone: words(&numbers_file.not_alone),
             one_before_scale: words(&numbers_file.one_before_scale),
             fractions: numbers_file.fractions.iter().map(|(k, v)| (crate::text::normalize_word(k), *v)).collect(),
+            share_suffixes: words(&numbers_file.shares.suffixes),
+            share_not_before: words(&numbers_file.shares.not_before),
+            share_of: words(&numbers_file.shares.of),
             negative: words(&numbers_file.negative),
             glued_scales: numbers_file.glued_scales.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             score_noun: numbers_file.score.noun.clone(),
@@ -785,6 +811,10 @@ impl Lexicon {
         out.extend(self.noun_before.keys().cloned());
         out.extend(self.dual_nouns.keys().cloned());
         out.extend(self.fractions.keys().cloned());
+        // "نصفهم", "ثلثيها": a fraction with a pronoun.
+        for f in self.fractions.keys().filter(|f| !f.is_ascii()) {
+            out.extend(self.share_suffixes.iter().map(|s| format!("{f}{s}")));
+        }
         out.extend(self.negative.iter().cloned());
         out.extend(self.score_wins.keys().cloned());
         out.sort();

@@ -5,7 +5,7 @@
 //! claim is really a claim (not a year, a time, an ID) is decided by the caller, which
 //! sees the words around it; this grammar only reads what is there.
 
-use super::number::{hspace0, word};
+use super::number::{hspace0, lookup_number_word, word, Words};
 use super::{fail, offset, PResult};
 use crate::lexicon::{Bound, Lexicon, PhraseSet};
 use crate::text::is_word_char;
@@ -311,8 +311,10 @@ pub fn noun_phrase<'a>(lex: &Lexicon, doc: &str, i: &'a str) -> PResult<'a, Noun
 /// Read a claim starting exactly at byte `pos` of the normalised document `doc`.
 pub fn claim_at(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let i = &doc[pos..];
-    if let Some(claim) =
-        noun_then_number(lex, doc, pos).or_else(|| dual_noun(lex, doc, pos)).or_else(|| dual_shape(lex, doc, pos))
+    if let Some(claim) = noun_then_number(lex, doc, pos)
+        .or_else(|| dual_noun(lex, doc, pos))
+        .or_else(|| dual_shape(lex, doc, pos))
+        .or_else(|| share(lex, doc, pos))
     {
         return Some(claim);
     }
@@ -491,6 +493,100 @@ fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     Some(dual_claim(lex, doc, pos, rest, Noun::Lemma(lemma.clone())))
 }
 
+/// A share of a whole, not a count: a fraction with a pronoun ("نصفهم", "أزيد من
+/// نصفهم"), before a definite whole ("ثلثا السكان", "ثلثي المطالبات"), or in English
+/// before "of" ("two-thirds of the residents", "a quarter of them", "half of them").
+/// The value is the fraction; the whole is the noun (a pronoun's is the claim's before).
+fn share(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
+    // A whole word: in "الربع الخالي", "الربع المالي", "الثلث الأخير" the fraction is a
+    // name or a period.
+    if doc[..pos].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let i = &doc[pos..];
+    let (after_qualifier, bound, qualified) = match qualifier_before(lex, i) {
+        Ok((r, b)) => (hspace0(r).ok()?.0, b, true),
+        Err(_) => (i, Bound::Exact, false),
+    };
+    let number_start = offset(doc, after_qualifier);
+    let (rest, w) = word(after_qualifier).ok()?;
+    let fraction = |w: &str| -> Option<f64> {
+        ["", "و", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p).and_then(|s| lex.fractions.get(s)).copied())
+    };
+    let claim = |value: f64, number_end: usize, end: usize, noun: Noun, noun_span: Option<(usize, usize)>| RawClaim {
+        start: pos,
+        end,
+        number_start,
+        number_end,
+        value,
+        upper: None,
+        bound,
+        noun,
+        scaled: false,
+        qualified,
+        in_words: true,
+        partitive: false,
+        noun_span,
+        ordinal: false,
+        share: true,
+        score: None,
+    };
+    if !w.is_ascii() {
+        // "نصفهم": the fraction and a pronoun.
+        let with_pronoun = lex.share_suffixes.iter().find_map(|suffix| fraction(w.strip_suffix(suffix.as_str())?));
+        if let Some(f) = with_pronoun.filter(|_| fraction(w).is_none()) {
+            let number_end = offset(doc, rest);
+            // "نصفهم تقريبا"
+            let mut c = claim(f, number_end, number_end, Noun::None, None);
+            if let Ok((r, b)) = qualifier_after(lex, rest) {
+                (c.end, c.bound, c.qualified) = (offset(doc, r), b, true);
+            }
+            return Some(c);
+        }
+        // "ثلثا السكان": the fraction, then the whole with its article.
+        let f = fraction(w)?;
+        let (r, _) = hspace0(rest).ok()?;
+        let (after_whole, whole) = word(r).ok()?;
+        let definite = whole.strip_prefix("ال").is_some_and(|s| s.chars().count() >= 2);
+        if !definite
+            || lex.share_not_before.iter().any(|n| n == whole)
+            || lookup_number_word(lex, &whole[2..], Words::Cardinal).is_some()
+        {
+            return None;
+        }
+        let (ws, we) = (offset(doc, r), offset(doc, after_whole));
+        return Some(claim(f, offset(doc, rest), we, Noun::Word { start: ws, end: we }, Some((ws, we))));
+    }
+    // English: "half of", "a quarter of", "two-thirds of", "three quarters of".
+    let (times, r) = match lookup_number_word(lex, w, Words::Cardinal) {
+        Some(n) if n.value < 10.0 && !lex.fractions.contains_key(w) => {
+            (n.value, rest.strip_prefix('-').or_else(|| hspace0(rest).ok().map(|x| x.0))?)
+        }
+        _ if w == "a" || w == "one" => (1.0, hspace0(rest).ok()?.0),
+        _ => (1.0, after_qualifier),
+    };
+    let (r, fw) = word(r).ok()?;
+    let f = lex.fractions.get(fw).or_else(|| fw.strip_suffix('s').and_then(|s| lex.fractions.get(s)))?;
+    let number_end = offset(doc, r);
+    let (r, _) = hspace0(r).ok()?;
+    let (r, of) = word(r).ok()?;
+    if !lex.share_of.iter().any(|o| o == of) {
+        return None;
+    }
+    let (r, _) = hspace0(r).ok()?;
+    let (after, mut whole) = word(r).ok()?;
+    let (mut ws, mut rest) = (offset(doc, r), after);
+    if whole == "the" {
+        let (r2, _) = hspace0(after).ok()?;
+        let (after2, w2) = word(r2).ok()?;
+        (whole, ws, rest) = (w2, offset(doc, r2), after2);
+    }
+    let we = offset(doc, rest);
+    let noun = if whole == "them" { Noun::None } else { Noun::Word { start: ws, end: we } };
+    let span = matches!(noun, Noun::Word { .. }).then_some((ws, we));
+    Some(claim(times * f, number_end, we, noun, span))
+}
+
 /// Two of `noun`, read as the word at `pos` up to `rest`, with a bound after it
 /// ("قتيلين على الأقل").
 fn dual_claim(lex: &Lexicon, doc: &str, pos: usize, rest: &str, noun: Noun) -> RawClaim {
@@ -640,6 +736,42 @@ mod tests {
             let c = read(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!((c.value, c.bound, lemma(&c)), (value, bound, noun), "{s}");
         }
+    }
+
+    #[test]
+    fn a_fraction_of_a_whole_is_a_share_not_a_count() {
+        let lex = Lexicon::default_lexicon();
+        let at = |s: &str| {
+            let n = Normalized::new(s);
+            claim_at(lex, &n.text, 0).map(|c| {
+                let noun = match c.noun {
+                    Noun::Word { start, end } => n.text[start..end].to_string(),
+                    Noun::None => String::new(),
+                    _ => "?".to_string(),
+                };
+                (c.share, (c.value * 1000.0).round() / 1000.0, c.bound, noun, n.text[c.start..c.end].to_string())
+            })
+        };
+        let cases = [
+            ("ثلثا السكان نزحوا", 0.667, Bound::Exact, "السكان", "ثلثا السكان"),
+            ("ثلثي المطالبات تقريبا", 0.667, Bound::Exact, "المطالبات", "ثلثي المطالبات"),
+            ("نصفهم أطفال", 0.5, Bound::Exact, "", "نصفهم"),
+            ("نصفهم تقريبا لا يعلمون", 0.5, Bound::Approx, "", "نصفهم تقريبا"),
+            ("أزيد من نصفهم من مغاربة العالم", 0.5, Bound::AtLeast, "", "ازيد من نصفهم"),
+            ("two-thirds of the residents fled", 0.667, Bound::Exact, "residents", "two-thirds of the residents"),
+            ("quarter of them children", 0.25, Bound::Exact, "", "quarter of them"),
+            ("half of them were children", 0.5, Bound::Exact, "", "half of them"),
+        ];
+        for (s, value, bound, noun, text) in cases {
+            assert_eq!(at(s), Some((true, value, bound, noun.to_string(), text.to_string())), "{s}");
+        }
+        // A semi-final, a quarter of an hour, a fraction inside a name or a period.
+        for s in ["نصف النهائي", "ربع الساعة", "الربع الخالي", "الثلث الأخير"]
+        {
+            assert!(at(s).is_none_or(|c| !c.0), "{s}");
+        }
+        let n = Normalized::new("رحلة عبر الربع الخالي");
+        assert!(claim_at(lex, &n.text, n.text.find("ربع").unwrap()).is_none());
     }
 
     #[test]
