@@ -388,6 +388,23 @@ fn a_count_the_text_says_rose_to_its_figure_does_not_clash_with_the_earlier_one(
 }
 
 #[test]
+fn a_headline_toll_the_body_contradicts_is_a_lead_whatever_larger_figures_follow() {
+    // The AP copy of the blind train-collision cluster: "kills 18" in the headline,
+    // "killing 16 people" in the lead, and "more than 370 people" aboard further down,
+    // which is another quantity and must not make the headline agree.
+    let dir = tempdir("headline-toll");
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpora/clusters2-blind/train-collision-zagazig-2025");
+    for name in ["c.txt", "c.txt.meta.yaml"] {
+        std::fs::copy(src.join(name), dir.join(name)).unwrap();
+    }
+    let found = findings_of(&dir);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("internal-mismatch", "info"));
+    assert_eq!(found[0].2, vec!["18".to_string(), "16 people".to_string()]);
+}
+
+#[test]
 fn two_copies_of_one_text_are_no_story_pair_but_both_are_compared_with_other_tellings() {
     let a = "---\npublished: 2026-08-03\n---\nالعراق.. الحرارة تتجاوز 50 درجة وعطلة رسمية في 4 محافظات\n\nأعلنت الحكومة العراقية عطلة رسمية في أربع محافظات جنوبية بسبب ارتفاع درجات الحرارة إلى مستويات قياسية.\nوأعلنت وزارة الصحة أن مستشفيات البلاد استقبلت 112 حالة إصابة بضربات الشمس والإجهاد الحراري.\nوتعاني شبكة الكهرباء من انقطاعات متكررة تزيد معاناة السكان في ساعات الذروة.\n";
     let b = "---\npublished: 2026-08-03\n---\nالبصرة تسجل 52 درجة مئوية والعراق يواجه إحدى أشد موجات الحر\n\nسجلت مدينة البصرة في جنوب العراق أعلى درجة حرارة في البلاد منذ بدء موجة الحر الحالية، في وقت قالت فيه وزارة الصحة إن مستشفيات البلاد استقبلت 168 حالة إصابة بضربات الشمس.\nويخشى خبراء أن تتكرر موجات الحر مع تغير المناخ في المنطقة.\n";

@@ -107,11 +107,22 @@ impl Rule for Internal {
                         if volatile && !(super::dated_by_sentence(ca) && super::dated_by_sentence(cb)) {
                             continue;
                         }
-                        let clash = incompatible(ca, cb, &o.tolerance) && ratio_ok(ca.value, cb.value);
+                        let apart = incompatible(ca, cb, &o.tolerance);
+                        let clash = apart && ratio_ok(ca.value, cb.value);
                         if ca.in_headline {
+                            // A figure many times the headline's is another quantity
+                            // ("more than 370 people" aboard), neither for it nor against.
+                            if apart && !clash {
+                                continue;
+                            }
                             if !clash {
                                 headline_agrees = true;
-                            } else if headline_best.as_ref().is_none_or(|(_, b)| m.subject > b.subject) {
+                            } else if headline_best
+                                .as_ref()
+                                .is_none_or(|(_, b)| (m.strength, m.subject) > (b.strength, b.subject))
+                            {
+                                // (the strongest match first: a weak one with more words
+                                // of the subject is another figure, "أكثر من 370 شخصا")
                                 headline_best = Some((kb, m));
                             }
                             continue;
