@@ -131,6 +131,17 @@ mod tests {
         // a calibre and a name are none.
         let (_, d) = claims_and_dates("وصل الوفد يوم 17/09 إلى بغداد، بعد تدمير مدفع عيار 14/5 ولجنة هجمات 11/9.");
         assert_eq!(d, [("17/09".to_string(), day(17, 9, YearRef::Unknown))]);
+        // A unit glued to the digits; "others" counts what the claim before counts.
+        let (c, _) = claims_and_dates("ووصلت شحنة 3341طن من القمح. Two people were killed and 70 others were injured.");
+        assert_eq!(
+            c,
+            [("3341طن".to_string(), 3341.0), ("Two people".to_string(), 2.0), ("70 others".to_string(), 70.0)]
+        );
+        let e = extract(&DocText::new("Two people were killed and 70 others were injured."));
+        assert_eq!(e.claims[1].noun, e.claims[0].noun);
+        // A weekday with "المقبل" points forward.
+        let (_, d) = claims_and_dates("وقال إنه سيزور القاهرة الخميس المقبل.");
+        assert_eq!(d, [("الخميس المقبل".to_string(), DateExpr::Weekday { weekday: 4, modifier: Some(1) })]);
     }
 
     #[test]
