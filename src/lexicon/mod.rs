@@ -179,6 +179,8 @@ struct CalendarFile {
     pre_modifiers: Vec<String>,
     units: BTreeMap<Unit, Vec<String>>,
     relative_days: BTreeMap<i32, Vec<String>>,
+    #[serde(default)]
+    decades: BTreeMap<i32, Vec<String>>,
     document_excludes: Vec<String>,
     today_not_before: Vec<String>,
     today_not_after: Vec<String>,
@@ -253,6 +255,8 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    /// Only in `decades` ("العقد الماضي"): never read from a count of units.
+    Decade,
 }
 
 /// A part of a month or a year ("مطلع", "منتصف", "أواخر").
@@ -287,6 +291,9 @@ pub struct CalendarWords {
     pub modifiers: PhraseSet<i32>,
     pub units: PhraseSet<Unit>,
     pub relative_days: PhraseSet<i32>,
+    /// "العقد الماضي" (-1), "العقد المقبل" (+1): whole phrases, since "العقد" alone, and
+    /// "العقد الحالي", "العقد السابق", are as often a contract.
+    pub decades: PhraseSet<i32>,
     pub document_excludes: Vec<String>,
     /// Words after "اليوم" that make it another day than today ("نفسه").
     pub today_not_before: Vec<String>,
@@ -700,6 +707,7 @@ impl Lexicon {
                 modifiers: phrase_set(&calendar.modifiers),
                 units: phrase_set(&calendar.units),
                 relative_days: phrase_set(&calendar.relative_days),
+                decades: phrase_set(&calendar.decades),
                 document_excludes: calendar.document_excludes.iter().map(|s| normalize_word(s)).collect(),
                 today_not_before: words(&calendar.today_not_before),
                 today_not_after: words(&calendar.today_not_after),
@@ -776,6 +784,7 @@ impl Lexicon {
         out.extend(c.parts.all_words().cloned());
         out.extend(c.modifiers.all_words().cloned());
         out.extend(c.relative_days.all_words().cloned());
+        out.extend(c.decades.all_words().cloned());
         out.extend(c.year_periods.all_words().cloned());
         out.extend(["the", "of", "من", "في"].map(String::from));
         out
@@ -790,6 +799,7 @@ impl Lexicon {
         out.extend(c.hijri_months.first_words().cloned());
         out.extend(c.units.first_words().cloned());
         out.extend(c.relative_days.first_words().cloned());
+        out.extend(c.decades.first_words().cloned());
         out.extend(c.month_word.iter().cloned());
         out.extend(c.holidays.first_words().cloned());
         out.extend(c.counted_units.first_words().cloned());

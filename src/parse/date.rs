@@ -604,6 +604,9 @@ pub fn relative<'a>(lex: &Lexicon, mode: Mode, i: &'a str) -> PResult<'a, DateEx
             });
         }
     }
+    if let Ok((rest, k)) = one_of_phrases(&c.decades, i) {
+        return Ok((rest, DateExpr::Relative { unit: Unit::Decade, offset: k }));
+    }
     let (rest, k) = one_of_phrases(&c.relative_days, i)?;
     // "أمس الأربعاء", "اليوم، الخميس": the weekday names the day itself.
     if let Ok((r2, wd)) = weekday_word(lex, sep(rest)) {

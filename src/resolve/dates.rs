@@ -351,6 +351,13 @@ impl Resolver {
                         Some(DateValue::Month(d.year(), d.month()))
                     }
                     Unit::Year => Some(DateValue::Year(r.year() + offset)),
+                    // The years of both readings: the ten before (or after) the
+                    // reference's year, and the calendar decade before (or after) its own.
+                    Unit::Decade => {
+                        let (y, tens) = (r.year(), r.year() - r.year().rem_euclid(10));
+                        let (a, b) = if *offset < 0 { (tens - 10, y - 1) } else { (y + 1, tens + 19) };
+                        Some(DateValue::Interval(Box::new(DateValue::Year(a)), Box::new(DateValue::Year(b))))
+                    }
                 }
             }
             DateExpr::NamedRelativeDay { offset, .. } => {
@@ -404,6 +411,7 @@ impl Resolver {
                         Some(DateValue::Month(d.year(), d.month()))
                     }
                     Unit::Year => Some(DateValue::Year(r.year() - *count as i32)),
+                    Unit::Decade => None,
                 }
             }
             DateExpr::NthWeekday { n, weekday, month, year } => {
@@ -448,7 +456,7 @@ impl Resolver {
                 let days = match unit {
                     Unit::Day => i64::from(*count),
                     Unit::Week => 7 * i64::from(*count),
-                    Unit::Month | Unit::Year => return None,
+                    Unit::Month | Unit::Year | Unit::Decade => return None,
                 };
                 let (a, b) = (r - Duration::days(days), r - Duration::days(1));
                 Some(DateValue::Interval(Box::new(DateValue::Day(a)), Box::new(DateValue::Day(b))))
@@ -540,6 +548,12 @@ mod tests {
         assert_eq!(at("2018-07-15", "قبل عشرين عاما").as_deref(), Some("1998"));
         // "العام الماضي" is still last year, not a span of one.
         assert_eq!(at("2018-07-15", "العام الماضي").as_deref(), Some("2017"));
+        // A decade: the years of both readings (the ten before, the calendar's last).
+        assert_eq!(at("2018-07-15", "العقد الماضي").as_deref(), Some("2000/2017"));
+        assert_eq!(at("2018-07-15", "the next decade").as_deref(), Some("2019/2029"));
+        // "العقد الحالي", "العقد السابق" are as often a contract: not read.
+        assert_eq!(at("2018-07-15", "العقد الحالي"), None);
+        assert_eq!(at("2018-07-15", "العقد السابق"), None);
         // Read, but too loose to resolve.
         for loose in ["قبل أكثر من أسبوع", "قبل ما يزيد قليلا عن أسبوع", "هذا الصيف", "شتاء 2014"]
         {
