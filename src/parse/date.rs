@@ -513,9 +513,11 @@ pub fn numeric_date<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
             }
         }
     }
-    // "2021/11", "2021-11": a year and a month.
+    // "2021/11", "2021-11", "2021.11": a year and a month (after a dot, of two digits:
+    // "2021.5" is a number).
     if let Ok((r, y)) = year_number(lex, i) {
-        if let Some(r) = r.strip_prefix(['-', '/']) {
+        let dotted = r.starts_with('.') && r[1..].bytes().take_while(u8::is_ascii_digit).count() == 2;
+        if let Some(r) = r.strip_prefix(['-', '/']).or_else(|| r.strip_prefix('.').filter(|_| dotted)) {
             if let Some((rest, m)) = num(r, 2) {
                 let more = rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ','));
                 if (1..=12).contains(&m) && !more {
