@@ -170,7 +170,8 @@ pub fn analyse_inputs_with(
                         d.published = Some((day, input::meta::PublishedSource::Option));
                     }
                 }
-                let content = content_hash(&d, &resolve);
+                let text = text_hash(&d.text);
+                let content = content_hash(&d, text, &resolve);
                 let mut f = match reuse.and_then(|r| r(&d, content)) {
                     // (a record's line may have moved in its file)
                     Some(mut known) => {
@@ -179,7 +180,7 @@ pub fn analyse_inputs_with(
                     }
                     None => analyse(&d, &resolve),
                 };
-                f.content = content;
+                (f.content, f.text_hash) = (content, text);
                 f
             });
             if let Some(cb) = &options.on_document {
@@ -199,13 +200,21 @@ pub fn analyse_inputs_with(
     Ok((facts, errors))
 }
 
-/// What a document's facts are made of, hashed: its name, text, metadata and the
-/// options that change how it resolves.
-pub fn content_hash(doc: &Document, options: &ResolveOptions) -> u64 {
+/// A hash of a document's text alone: two documents with one text are copies.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// What a document's facts are made of, hashed: its name, text (by `text`, its
+/// [`text_hash`]), metadata and the options that change how it resolves.
+pub fn content_hash(doc: &Document, text: u64, options: &ResolveOptions) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     doc.name.hash(&mut h);
-    doc.text.hash(&mut h);
+    text.hash(&mut h);
     format!("{:?}", doc.published).hash(&mut h);
     doc.ignore_rules.hash(&mut h);
     options.published.map(|d| d.to_string()).hash(&mut h);
@@ -221,12 +230,6 @@ pub const CHUNK_BYTES: usize = 1 << 20;
 pub fn analyse(doc: &Document, options: &ResolveOptions) -> DocFacts {
     let mut facts = analyse_text(doc, options);
     facts.shrink();
-    facts.text_hash = {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        doc.text.hash(&mut h);
-        h.finish()
-    };
     // Standard input cannot be read twice: its text stays for the report's quotes.
     if doc.origin == input::Origin::Stdin {
         facts.kept_text = Some(doc.text.clone());

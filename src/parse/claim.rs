@@ -484,11 +484,13 @@ fn result_before(lex: &Lexicon, before: &str) -> bool {
 }
 
 /// "حالتان", "شخصين": a dual noun that counts two by itself.
+/// A conjunction or preposition a listed word may carry: "وقتيلين", "بنصف".
+const WORD_PREFIXES: [&str; 4] = ["", "و", "ب", "ل"];
+
 fn dual_noun(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let i = &doc[pos..];
     let (rest, w) = word(i).ok()?;
-    let stem =
-        ["", "و", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p).filter(|s| lex.dual_nouns.contains_key(*s)))?;
+    let stem = WORD_PREFIXES.iter().find_map(|p| w.strip_prefix(p).filter(|s| lex.dual_nouns.contains_key(*s)))?;
     let lemma = lex.dual_nouns.get(stem)?;
     Some(dual_claim(lex, doc, pos, rest, Noun::Lemma(lemma.clone())))
 }
@@ -511,7 +513,7 @@ fn share(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
     let number_start = offset(doc, after_qualifier);
     let (rest, w) = word(after_qualifier).ok()?;
     let fraction = |w: &str| -> Option<f64> {
-        ["", "و", "ب", "ل"].iter().find_map(|p| w.strip_prefix(p).and_then(|s| lex.fractions.get(s)).copied())
+        WORD_PREFIXES.iter().find_map(|p| w.strip_prefix(p).and_then(|s| lex.fractions.get(s)).copied())
     };
     let claim = |value: f64, number_end: usize, end: usize, noun: Noun, noun_span: Option<(usize, usize)>| RawClaim {
         start: pos,
@@ -547,11 +549,8 @@ fn share(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         let f = fraction(w)?;
         let (r, _) = hspace0(rest).ok()?;
         let (after_whole, whole) = word(r).ok()?;
-        let definite = whole.strip_prefix("ال").is_some_and(|s| s.chars().count() >= 2);
-        if !definite
-            || lex.share_not_before.iter().any(|n| n == whole)
-            || lookup_number_word(lex, &whole[2..], Words::Cardinal).is_some()
-        {
+        let bare = whole.strip_prefix("ال").filter(|s| s.chars().count() >= 2)?;
+        if lex.share_not_before.iter().any(|n| n == whole) || lookup_number_word(lex, bare, Words::Cardinal).is_some() {
             return None;
         }
         let (ws, we) = (offset(doc, r), offset(doc, after_whole));
@@ -562,7 +561,7 @@ fn share(lex: &Lexicon, doc: &str, pos: usize) -> Option<RawClaim> {
         Some(n) if n.value < 10.0 && !lex.fractions.contains_key(w) => {
             (n.value, rest.strip_prefix('-').or_else(|| hspace0(rest).ok().map(|x| x.0))?)
         }
-        _ if w == "a" || w == "one" => (1.0, hspace0(rest).ok()?.0),
+        _ if lex.one_before_scale.iter().any(|a| a == w) => (1.0, hspace0(rest).ok()?.0),
         _ => (1.0, after_qualifier),
     };
     let (r, fw) = word(r).ok()?;

@@ -339,7 +339,7 @@ pub fn year_in_words<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, i32> {
     }
     let (rest, v) = word_number(lex, Words::Cardinal, i)?;
     let y = v as i32;
-    if v.fract() != 0.0 || !(1800..=2100).contains(&y) || y == 1000 || y == 2000 && !rest_is_end(rest) {
+    if v.fract() != 0.0 || !(1800..=2100).contains(&y) || y == 2000 && !rest_is_end(rest) {
         return fail(i, "a year in words");
     }
     Ok((rest, y))
@@ -565,6 +565,27 @@ pub fn numeric_date<'a>(lex: &Lexicon, i: &'a str) -> PResult<'a, DateExpr> {
         return fail(i, "a numeric date");
     }
     Ok((rest, DateExpr::Day { day: a, month: MonthRef::Abs(b), year: YearRef::Abs(y), modifier: None, weekday: None }))
+}
+
+/// "9.17" (September 17), "17.09" (17 September): a day and a month with a dot, month
+/// first when the second cannot be a month. Only for a line that is a date: in running
+/// text such digits are a number.
+pub fn dotted_day_month<'a>(i: &'a str) -> PResult<'a, DateExpr> {
+    let part = |s: &'a str| {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&n).then(|| (&s[n..], s[..n].parse::<u32>().unwrap_or(0)))
+    };
+    let (r, a) = part(i).ok_or(expected(i, "a day and a month"))?;
+    let r = r.strip_prefix('.').ok_or(expected(i, "a day and a month"))?;
+    let (rest, b) = part(r).ok_or(expected(i, "a day and a month"))?;
+    let (day, month) = if b > 12 { (b, a) } else { (a, b) };
+    if rest.starts_with(|c: char| c.is_ascii_digit()) || !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return fail(i, "a day and a month");
+    }
+    Ok((
+        rest,
+        DateExpr::Day { day, month: MonthRef::Abs(month), year: YearRef::Unknown, modifier: None, weekday: None },
+    ))
 }
 
 /// "عام 2017", "في 2019", "العام 2023", "in 2019".

@@ -488,7 +488,7 @@ pub fn date_line(lex: &Lexicon, line: &str, reference: NaiveDate) -> Option<Stri
     });
     // A line that is only "9.17" or "17.9" asks for a date: a day and a month with a dot,
     // month first when the second cannot be a month. (In running text it is a number.)
-    let parsed = parsed.or_else(|| dotted_day_month(text).map(|e| ("", e)));
+    let parsed = parsed.or_else(|| crate::parse::date::dotted_day_month(text).ok().filter(|(rest, _)| rest.is_empty()));
     let (rest, expr) = parsed?;
     let rest = rest.trim();
     if !rest.is_empty() {
@@ -512,24 +512,6 @@ pub fn date_line(lex: &Lexicon, line: &str, reference: NaiveDate) -> Option<Stri
         );
     }
     Some(value.to_string())
-}
-
-/// "9.17" (September 17), "17.09" (17 September): a day and a month with a dot.
-fn dotted_day_month(text: &str) -> Option<DateExpr> {
-    let (a, b) = text.split_once('.')?;
-    let ok = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
-    if !(ok(a) && ok(b)) {
-        return None;
-    }
-    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
-    let (day, month) = if b > 12 { (b, a) } else { (a, b) };
-    ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some(DateExpr::Day {
-        day,
-        month: crate::parse::date::MonthRef::Abs(month),
-        year: crate::parse::date::YearRef::Unknown,
-        modifier: None,
-        weekday: None,
-    })
 }
 
 /// The days of a month a line's part word names ("في أوائل شهر مارس": 1 to 10), when
