@@ -107,7 +107,7 @@ impl Triggers {
             }
             // Number words may run on into a longer form the grammar reads whole.
             // "الاثنين" is Monday, not "the two".
-            let word_end = e + rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+            let word_end = e + crate::text::word_len(rest);
             let weekday = ws != s && self.weekdays.contains(&text[ws..word_end]);
             if kind & CLAIM != 0 && (at_boundary || self.number_word[id]) && !weekday {
                 if ws != s {
@@ -126,7 +126,7 @@ impl Triggers {
 
 /// Start of the word containing byte `k` (letters only; digits end a word).
 pub fn word_start(text: &str, k: usize) -> usize {
-    text[..k].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(k, |(i, _)| i)
+    crate::text::word_start_back(&text[..k])
 }
 
 /// Is byte `pos` of `text` inside a link: a URL, an e-mail address or a site's name

@@ -171,8 +171,8 @@ fn year_date(doc: &DocText, start: usize, year: i32) -> FoundDate {
 /// The word right before `pos`, across spaces.
 fn previous_word(text: &str, pos: usize) -> Option<&str> {
     let before = text[..pos].trim_end_matches([' ', '"', '“', '”']);
-    let start = before.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| i)?;
-    Some(&before[start..])
+    let start = crate::text::word_start_back(before);
+    (start < before.len()).then(|| &before[start..])
 }
 
 /// Starts to try for a candidate at `pos`, earliest first: up to [`WORDS_BEFORE`]
@@ -195,10 +195,11 @@ fn starts_before(text: &str, pos: usize, floor: usize, is_opener: impl Fn(&str) 
         if trimmed.len() == before.len() || trimmed.is_empty() {
             break;
         }
-        let Some(ws) = trimmed.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map(|(i, _)| base + i)
-        else {
+        let ws = crate::text::word_start_back(trimmed);
+        if ws == trimmed.len() {
             break;
-        };
+        }
+        let ws = base + ws;
         if ws < floor || !is_opener(&text[ws..base + trimmed.len()]) {
             break;
         }

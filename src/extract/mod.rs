@@ -68,13 +68,15 @@ pub fn doubled_lines(text: &str) -> Vec<(usize, usize)> {
         let t = line.trim();
         // Long lines are prose, never a doubled title; this keeps the check linear.
         if t.len() <= 1200 {
-            let chars: Vec<(usize, char)> = t.char_indices().collect();
-            if chars.len() >= 21 {
-                let mid = chars.len() / 2;
-                let doubled = (mid.saturating_sub(2)..=(mid + 2).min(chars.len() - 1)).any(|k| {
-                    let (at, c) = chars[k];
-                    c == ' ' && t[..at].trim() == t[at..].trim()
-                });
+            let n = t.chars().count();
+            if n >= 21 {
+                let mid = n / 2;
+                let (lo, hi) = (mid - 2, (mid + 2).min(n - 1));
+                let doubled = t
+                    .char_indices()
+                    .skip(lo)
+                    .take(hi - lo + 1)
+                    .any(|(at, c)| c == ' ' && t[..at].trim() == t[at..].trim());
                 if doubled {
                     out.push((start, start + line.len()));
                 }

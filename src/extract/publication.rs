@@ -39,21 +39,28 @@ pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) ->
             None => 0,
         };
         let before = &text[line_start..at];
+        // Only a full day can be a publication date; most dates are not, and asking
+        // for a label costs a parse at each character before them.
+        let Some(day) = d.expr.full_day() else { continue };
         if before.chars().count() >= 60 {
             continue;
         }
-        let labelled = before.char_indices().any(|(k, _)| publication_label(lex, &before[k..]).is_ok());
-        if labelled {
-            if let Some(day) = d.expr.full_day() {
-                return Some((day, Stated::Label));
-            }
+        if before.char_indices().any(|(k, _)| publication_label(lex, &before[k..]).is_ok()) {
+            return Some((day, Stated::Label));
         }
     }
-    let lines: Vec<(usize, usize)> =
-        line_spans(text).into_iter().filter(|&(s, e)| !text[s..e].trim().is_empty()).collect();
+    // The first six and the last three lines that are not empty; only they are read,
+    // so a long text costs nothing more.
+    let span = |l: &str| {
+        let s = crate::parse::offset(text, l);
+        (s, s + l.len())
+    };
+    let filled = |l: &&str| !l.trim().is_empty();
+    let first: Vec<(usize, usize)> = text.split(['\n', '\r']).filter(filled).take(6).map(span).collect();
+    let last: Vec<(usize, usize)> = text.split(['\n', '\r']).rev().filter(filled).take(3).map(span).collect();
     let within = |d: &FoundDate, (s, e): (usize, usize)| d.norm.start as usize >= s && d.norm.end as usize <= e;
     // A dateline: "BEIRUT, March 4, 2024 (Wire) -" near the start of an early line.
-    for &(s, e) in lines.iter().take(6) {
+    for &(s, e) in &first {
         for d in dates.iter().filter(|d| within(d, (s, e)) && d.norm.start as usize - s <= 40) {
             let after = text[d.norm.end as usize..e].trim_start();
             if after.starts_with(['(', '-', '—', '–', ':']) {
@@ -64,9 +71,7 @@ pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) ->
         }
     }
     // A date alone on one of the first six or last three non-empty lines.
-    let first = lines.iter().take(6);
-    let last = lines.iter().rev().take(3);
-    for &(s, e) in first.chain(last) {
+    for &(s, e) in first.iter().chain(&last) {
         for d in dates.iter().filter(|d| within(d, (s, e))) {
             let (ds, de) = (d.norm.start as usize, d.norm.end as usize);
             // A long line holds more than 30 other characters, whatever its spaces: the
@@ -84,19 +89,4 @@ pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) ->
         }
     }
     None
-}
-
-/// Line spans of a text (any line-break convention), bounded to the first and last
-/// lines that matter here so that a long text costs nothing more.
-fn line_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (k, c) in text.char_indices() {
-        if c == '\n' || c == '\r' {
-            out.push((start, k));
-            start = k + 1;
-        }
-    }
-    out.push((start, text.len()));
-    out
 }

@@ -136,7 +136,8 @@ impl Status {
 }
 
 /// One bit for each stem-matched word list.
-mod class {
+/// The bits of a word's class ([`Describe::class_of`]).
+pub mod class {
     pub const AGE: u32 = 1;
     pub const SCOPE: u32 = 1 << 1;
     pub const NOT_SCOPE: u32 = 1 << 2;
@@ -500,7 +501,7 @@ impl Describe {
 
     /// The lists any form of `w` (without glued prefixes and pronoun suffixes) is in,
     /// memoised per thread: a corpus repeats its words.
-    fn class_of(&self, w: &str) -> u32 {
+    pub fn class_of(&self, w: &str) -> u32 {
         use std::cell::RefCell;
         thread_local! {
             static MEMO: RefCell<(u32, FxHashMap<String, u32>)> = RefCell::new((0, FxHashMap::default()));
@@ -657,9 +658,14 @@ impl Describe {
 
     /// The direction a word of change names ("ارتفع", "fell").
     pub fn direction(&self, w: &str) -> Option<Direction> {
-        if self.is(w, class::RISE) {
+        self.direction_of_class(self.class_of(w))
+    }
+
+    /// The direction a word of class `c` ([`Describe::class_of`]) names.
+    pub fn direction_of_class(&self, c: u32) -> Option<Direction> {
+        if c & class::RISE != 0 {
             Some(Direction::Rise)
-        } else if self.is(w, class::FALL) {
+        } else if c & class::FALL != 0 {
             Some(Direction::Fall)
         } else {
             None

@@ -104,7 +104,10 @@ pub fn one_of_phrases<'a, T: Copy>(set: &PhraseSet<T>, i: &'a str) -> PResult<'a
 /// The phrase of `set` that `before` ends with, at a word boundary.
 pub fn phrase_before<T: Copy>(set: &PhraseSet<T>, before: &str) -> Option<T> {
     let t = before.trim_end_matches([' ', '\t', ',']);
-    let start = t.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last()?.0;
+    let start = crate::text::word_start_back(t);
+    if start == t.len() {
+        return None;
+    }
     set.ending_with(&t[start..]).iter().find_map(|(joined, v)| {
         let head = t.strip_suffix(joined.as_str())?;
         (!head.ends_with(is_word_char)).then_some(*v)

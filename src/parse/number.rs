@@ -9,8 +9,7 @@
 
 use super::{fail, PResult};
 use crate::lexicon::{Lexicon, NumberKind, NumberWord};
-use crate::text::is_word_char;
-use nom::bytes::complete::{take_while, take_while1};
+use nom::bytes::complete::take_while;
 use nom::Parser;
 
 /// Horizontal white space, possibly none.
@@ -20,7 +19,10 @@ pub fn hspace0(i: &str) -> PResult<'_, &str> {
 
 /// One word: a run of letters.
 pub fn word(i: &str) -> PResult<'_, &str> {
-    take_while1(is_word_char).parse(i)
+    match crate::text::word_len(i) {
+        0 => fail(i, "a word"),
+        n => Ok((&i[n..], &i[..n])),
+    }
 }
 
 /// A decimal number: digits, thousands groups of exactly three after commas, and an

@@ -16,10 +16,10 @@
 //! No list gates anything: a claim on no list still has its noun, its near words and
 //! its subject, and compares by them.
 
+use super::words::{lex, DocWords};
 use crate::extract::Claim;
-use crate::lexicon::describe::{stem, Describe, Status};
-use crate::lexicon::Lexicon;
-use crate::text::symbols::{intern_all, Sym};
+use crate::lexicon::describe::{class, stem, Describe, Status};
+use crate::text::symbols::{intern, Sym};
 use crate::text::{normalize_word, DocText, TokenKind};
 
 /// What a claim is a number of.
@@ -76,27 +76,29 @@ const NEAR_SPAN: usize = 7;
 /// How many tokens each side make the subject window.
 const SUBJECT_WINDOW: usize = 14;
 
-/// The descriptor of `claim`, one of the claims of `doc`.
-pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
+/// The descriptor of `claim`, one of the claims of `doc` (whose words are `dw`).
+pub fn describe(doc: &DocText, dw: &DocWords, claim: &Claim) -> Descriptor {
     let d = Describe::default_describe();
-    let lex = Lexicon::default_lexicon();
     let text = doc.text();
     let sentence = doc.sentence(doc.sentence_of(claim.norm.start as usize));
-    let tokens = doc.tokens_in(sentence);
+    let range = doc.token_range(sentence);
+    let base = range.start;
+    let tokens = &doc.tokens[range];
     let words: Vec<&str> = tokens.iter().map(|t| doc.token_text(t)).collect();
     let first = tokens.partition_point(|t| t.span.start < claim.norm.start);
     let last = tokens.partition_point(|t| t.span.start < claim.norm.end).max(first);
-    let is_number = |k: usize| tokens[k].kind == TokenKind::Number || lex.numbers.contains_key(words[k]);
+    // What a word of the sentence is, by its index in `words`.
+    let is = |k: usize, bit: u32| dw.is(base + k, bit);
+    let stem_of = |k: usize| dw.stem(base + k);
+    let is_number = |k: usize| tokens[k].kind == TokenKind::Number || dw.lex_is(base + k, lex::NUMBER);
     let content = |k: usize| {
-        let w = words[k];
         tokens[k].kind == TokenKind::Word
-            && w.chars().count() >= 2
-            && !d.is_stopword(w)
-            && !lex.numbers.contains_key(w)
-            && !lex.weekdays.contains_key(w)
-            && lex.months.starting_with(w).is_empty()
-            && lex.before.starting_with(w).is_empty()
+            && words[k].chars().nth(1).is_some()
+            && !is(k, class::STOPWORD)
+            && !dw.lex_is(base + k, lex::NUMBER | lex::WEEKDAY | lex::MONTH_START | lex::BEFORE_START)
     };
+    // The phrase lists are asked only at a word one of their phrases starts with.
+    let role_at = |k: usize, to: usize| is(k, class::ROLE_START).then(|| d.role_at(&words[k..to])).flatten();
 
     let what_word = claim.noun.as_deref().map(normalize_word);
     let mut what = what_word.as_deref().map(|w| what_key(d, w));
@@ -116,7 +118,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     let mut role = noun_words.first().and_then(|_| d.role_at(&noun_words)).map(|(r, _)| r);
     // A modifier between the number and its noun: "40 rescue operations".
     if role.is_none() {
-        role = (first..last).filter(|&k| !is_number(k)).find_map(|k| d.role_at(&words[k..last]).map(|(r, _)| r));
+        role = (first..last).filter(|&k| !is_number(k)).find_map(|k| role_at(k, last).map(|(r, _)| r));
     }
     if role.is_none() {
         // People do not rise like a price: in "عدد الذين توفوا … ارتفع إلى 25 شخصا" the
@@ -126,7 +128,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
             if tokens[k].kind == TokenKind::Number {
                 break;
             }
-            if let Some((r, n)) = d.role_at(&words[k..]) {
+            if let Some((r, n)) = role_at(k, words.len()) {
                 if k + n <= first {
                     let found = d.role(r);
                     if people && found.volatile {
@@ -145,7 +147,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
             if is_number(k) {
                 break;
             }
-            if let Some((r, _)) = d.role_at(&words[k..]) {
+            if let Some((r, _)) = role_at(k, words.len()) {
                 role = Some(r);
                 break;
             }
@@ -154,26 +156,26 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
 
     // Near words: up to four content words each side (role words aside), not past
     // another number: the governing verb or noun, what the figure is of.
-    let mut near_words: Vec<String> = Vec::new();
+    let mut near: Vec<Sym> = Vec::new();
     let mut taken = 0;
     for k in (first.saturating_sub(NEAR_SPAN)..first).rev() {
         if is_number(k) || taken == NEAR_WORDS {
             break;
         }
-        if content(k) && d.role_at(&words[k..k + 1]).is_none() && !d.is_not_scope(words[k]) {
-            near_words.push(stem(words[k]));
+        if content(k) && role_at(k, k + 1).is_none() && !is(k, class::NOT_SCOPE) {
+            near.push(stem_of(k));
             taken += 1;
         }
     }
-    let near_before = near_words.len() as u8;
+    let near_before = near.len() as u8;
     taken = 0;
     let noun_end = claim.noun_span.map_or(last, |s| tokens.partition_point(|t| t.span.start < s.end)).max(last);
     for k in noun_end..(noun_end + NEAR_SPAN).min(words.len()) {
         if is_number(k) || taken == NEAR_WORDS {
             break;
         }
-        if content(k) && d.role_at(&words[k..k + 1]).is_none() && !d.is_not_scope(words[k]) {
-            near_words.push(stem(words[k]));
+        if content(k) && role_at(k, k + 1).is_none() && !is(k, class::NOT_SCOPE) {
+            near.push(stem_of(k));
             taken += 1;
         }
     }
@@ -181,46 +183,46 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     // Subject: the content words of the window, without the claim's own.
     let from = first.saturating_sub(SUBJECT_WINDOW);
     let to = (last + SUBJECT_WINDOW).min(words.len());
-    let mut subject_words: Vec<String> =
-        (from..to).filter(|&k| (k < first || k >= last) && content(k)).map(|k| stem(words[k])).collect();
+    let mut subject: Vec<Sym> = (from..to).filter(|&k| (k < first || k >= last) && content(k)).map(stem_of).collect();
 
     // Scope: up to two words right after the noun that narrow it.
-    let mut scope_words: Vec<String> = Vec::new();
+    let mut scope: Vec<Sym> = Vec::new();
     let noun_end = claim.noun_span.map_or(last, |s| tokens.partition_point(|t| t.span.start < s.end));
     for k in noun_end.max(last)..(noun_end.max(last) + 2).min(words.len()) {
         let w = words[k];
         if tokens[k].kind != TokenKind::Word {
             break;
         }
-        let origin = w.chars().count() >= 5 && is_origin_adjective(w) && !d.is_stopword(w) && !d.is_not_scope(w);
-        if d.is_scope_word(w) || origin {
-            scope_words.push(stem(w));
+        let origin =
+            w.chars().count() >= 5 && is_origin_adjective(w) && !is(k, class::STOPWORD) && !is(k, class::NOT_SCOPE);
+        if is(k, class::SCOPE) || origin {
+            scope.push(stem_of(k));
         } else if !w.starts_with('ب') && !w.starts_with("في") {
             // Only adjectives right after the noun narrow it ("جرحى في حالة حرجة" aside).
-            if !d.is_scope_word(w) {
-                break;
-            }
+            break;
         }
     }
     // "في حالة حرجة", "بجروح خطيرة": a scope word a little further on.
-    for (k, w) in words.iter().enumerate().skip(last).take(4) {
+    for k in (last..words.len()).take(4) {
         if is_number(k) {
             break;
         }
-        if d.is_scope_word(w) && !scope_words.contains(&stem(w)) {
-            scope_words.push(stem(w));
+        if is(k, class::SCOPE) && !scope.contains(&stem_of(k)) {
+            scope.push(stem_of(k));
         }
     }
 
     // A part of a total: "بينهم", "منهم", "of them" just before the number.
-    let part = (first.saturating_sub(3)..first).any(|k| d.part_at(&words[k..first]));
-    let base = (first.saturating_sub(3)..first).any(|k| d.base_at(&words[k..first]))
+    let part = (first.saturating_sub(3)..first).any(|k| is(k, class::PART_START) && d.part_at(&words[k..first]));
+    let whole = (first.saturating_sub(3)..first).any(|k| is(k, class::BASE_START) && d.base_at(&words[k..first]))
         || claim.flags.qualified && text[claim.norm.range()].starts_with("من اصل");
-    let progress = (first.saturating_sub(2)..first).any(|k| d.counting_at(&words[k..first]).is_some());
+    let counting_at =
+        |k: usize, to: usize| is(k, class::COUNTING_START).then(|| d.counting_at(&words[k..to])).flatten();
+    let progress = (first.saturating_sub(2)..first).any(|k| counting_at(k, first).is_some());
     let age = what_word.as_deref().is_some_and(|w| d.is_age_unit(w)) && {
         let before = &text[..claim.norm.start as usize];
         let in_brackets = before.trim_end().ends_with('(');
-        in_brackets || (first.saturating_sub(3)..first).any(|k| d.is_age_word(words[k]))
+        in_brackets || (first.saturating_sub(3)..first).any(|k| is(k, class::AGE))
     };
 
     // Status: the nearest status word of the clause before the number, or right after;
@@ -228,7 +230,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     // counted.
     let mut status = Status::Observed;
     for k in (first.saturating_sub(ROLE_BEFORE)..first).rev().chain(last..(last + ROLE_AFTER).min(words.len())) {
-        if let Some((s, _)) = d.status_at(&words[k..]) {
+        if let Some((s, _)) = is(k, class::STATUS_START).then(|| d.status_at(&words[k..])).flatten() {
             status = s;
             break;
         }
@@ -245,7 +247,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
     }
     let mut counted = None;
     for k in 0..words.len() {
-        if let Some(n) = d.counting_at(&words[k..]) {
+        if let Some(n) = counting_at(k, words.len()) {
             status = Status::Preliminary;
             counted = (k + n..(k + n + 3).min(words.len()))
                 .find(|&j| tokens[j].kind == TokenKind::Number && (j < first || j >= last))
@@ -256,10 +258,10 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
 
     // Source: the words after a source marker ("بحسب وزارة الصحة"), or the agent after
     // a verb of saying ("قال الجيش"; not "أفادت بانتشار", whose object follows).
-    let mut source_words: Vec<String> = Vec::new();
-    for (k, w) in words.iter().enumerate() {
-        let marker = d.is_source_marker(w);
-        let verb = !marker && d.is_source_verb(w);
+    let mut source: Vec<Sym> = Vec::new();
+    for k in 0..words.len() {
+        let marker = is(k, class::SOURCE_MARKER);
+        let verb = !marker && is(k, class::SOURCE_VERB);
         if !(marker || verb) {
             continue;
         }
@@ -268,53 +270,39 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         {
             continue;
         }
-        let names: Vec<String> = (k + 1..(k + 7).min(words.len()))
+        let names: Vec<Sym> = (k + 1..(k + 7).min(words.len()))
             .take_while(|&j| tokens[j].kind == TokenKind::Word)
-            .filter(|&j| content(j) && !d.is_source_filler(words[j]))
+            .filter(|&j| content(j) && !is(j, class::SOURCE_FILLER))
             .take(5)
-            .map(|j| stem(words[j]))
+            .map(stem_of)
             .collect();
         if names.len() >= 2 || (marker && !names.is_empty()) {
-            source_words = names;
+            source = names;
             break;
         }
     }
 
-    let fall_reason = (0..words.len()).any(|k| d.fall_reason_at(&words[k..]));
+    let fall_reason = (0..words.len()).any(|k| is(k, class::FALL_START) && d.fall_reason_at(&words[k..]));
     // "ارتفع … إلى N": "إلى" right before the figure (or its qualifier), a word of rise
     // a few words before that, no other figure between.
     // "مقلصة خسائرها إلى 33.7%": likewise a figure the text says fell to.
     let moved_to = |direction| {
-        let to = (first.saturating_sub(3)..first).rev().find(|&k| d.is_trend_to(words[k]));
+        let to = (first.saturating_sub(3)..first).rev().find(|&k| is(k, class::TREND_TO));
         to.is_some_and(|t| {
             (t.saturating_sub(RISEN_BEFORE)..t)
                 .rev()
                 .take_while(|&k| !is_number(k))
-                .any(|k| d.direction(words[k]) == Some(direction))
+                .any(|k| d.direction_of_class(dw.class(base + k)) == Some(direction))
         })
     };
     let risen = moved_to(crate::lexicon::describe::Direction::Rise);
     let fallen = moved_to(crate::lexicon::describe::Direction::Fall);
 
-    // One batch of interning for every word of the descriptor.
-    let mut all: Vec<&str> = Vec::new();
-    all.extend(what.as_deref());
-    all.extend(near_words.iter().map(String::as_str));
-    all.extend(subject_words.iter().map(String::as_str));
-    all.extend(scope_words.iter().map(String::as_str));
-    all.extend(source_words.iter().map(String::as_str));
-    let ids = intern_all(all);
-    let mut ids = ids.into_iter();
-    let what = what.as_ref().and_then(|_| ids.next());
-    let near: Vec<Sym> = ids.by_ref().take(near_words.len()).collect();
-    let mut subject: Vec<Sym> = ids.by_ref().take(subject_words.len()).collect();
-    let mut scope: Vec<Sym> = ids.by_ref().take(scope_words.len()).collect();
-    let mut source: Vec<Sym> = ids.by_ref().take(source_words.len()).collect();
+    let what = what.as_deref().map(intern);
     for v in [&mut subject, &mut scope, &mut source] {
         v.sort_unstable();
         v.dedup();
     }
-    subject_words.clear();
     Descriptor {
         what,
         people,
@@ -325,7 +313,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         subject: subject.into(),
         scope: scope.into(),
         part,
-        base,
+        base: whole,
         progress,
         age,
         source: source.into(),
@@ -334,7 +322,7 @@ pub fn describe(doc: &DocText, claim: &Claim) -> Descriptor {
         fall_reason,
         risen,
         fallen,
-        since: since_year(tokens, &words, last),
+        since: since_year(tokens, &words, last, |k| is(k, class::SINCE)),
     }
 }
 
@@ -344,9 +332,13 @@ const SINCE_YEAR_WITHIN: usize = 8;
 
 /// The year after "منذ"/"since" right after a claim ("الثامن منذ اكتشاف الفيروس … في
 /// 1976", "منذ عام 1976").
-fn since_year(tokens: &[crate::text::Token], words: &[&str], last: usize) -> Option<i32> {
-    let d = Describe::default_describe();
-    let k = (last..(last + SINCE_AFTER).min(words.len())).find(|&k| d.is_since(words[k]))?;
+fn since_year(
+    tokens: &[crate::text::Token],
+    words: &[&str],
+    last: usize,
+    is_since: impl Fn(usize) -> bool,
+) -> Option<i32> {
+    let k = (last..(last + SINCE_AFTER).min(words.len())).find(|&k| is_since(k))?;
     (k + 1..(k + 1 + SINCE_YEAR_WITHIN).min(words.len())).find_map(|j| {
         if tokens[j].kind != TokenKind::Number {
             return None;
@@ -393,7 +385,7 @@ mod tests {
         let doc = DocText::new(sentence);
         let e = crate::extract::extract(&doc);
         let c = e.claims.iter().find(|c| c.text == at).unwrap_or_else(|| panic!("{at} in {:?}", e.claims)).clone();
-        (describe(&doc, &c), c)
+        (describe(&doc, &DocWords::new(&doc), &c), c)
     }
 
     fn role(d: &Descriptor) -> Option<String> {
@@ -450,39 +442,32 @@ pub struct DateContext {
     pub subject: Box<[Sym]>,
 }
 
-/// The context of a date expression spanning `span` (normalised) in `doc`.
-pub fn describe_date(doc: &DocText, span: crate::text::Span) -> DateContext {
-    let d = Describe::default_describe();
-    let lex = Lexicon::default_lexicon();
+/// The context of a date expression spanning `span` (normalised) in `doc` (whose
+/// words are `dw`).
+pub fn describe_date(doc: &DocText, dw: &DocWords, span: crate::text::Span) -> DateContext {
     let sentence = doc.sentence(doc.sentence_of(span.start as usize));
-    let tokens = doc.tokens_in(sentence);
-    let words: Vec<&str> = tokens.iter().map(|t| doc.token_text(t)).collect();
+    let range = doc.token_range(sentence);
+    let (base, len) = (range.start, range.len());
+    let tokens = &doc.tokens[range];
     let first = tokens.partition_point(|t| t.span.start < span.start);
     let last = tokens.partition_point(|t| t.span.start < span.end).max(first);
     let content = |k: usize| {
-        let w = words[k];
         tokens[k].kind == TokenKind::Word
-            && w.chars().count() >= 3
-            && !d.is_stopword(w)
-            && !lex.numbers.contains_key(w)
-            && !lex.weekdays.contains_key(w)
-            && lex.months.starting_with(w).is_empty()
-            && !lex.calendar.openers.contains(w)
+            && dw.text(base + k).chars().nth(2).is_some()
+            && !dw.is(base + k, class::STOPWORD)
+            && !dw.lex_is(base + k, lex::NUMBER | lex::WEEKDAY | lex::MONTH_START | lex::OPENER)
     };
-    let near: Vec<String> = (first.saturating_sub(4)..first)
+    let mut near: Vec<Sym> = (first.saturating_sub(4)..first)
         .rev()
         .filter(|&k| content(k))
         .take(2)
-        .chain((last..(last + 4).min(words.len())).filter(|&k| content(k)).take(2))
-        .map(|k| stem(words[k]))
+        .chain((last..(last + 4).min(len)).filter(|&k| content(k)).take(2))
+        .map(|k| dw.stem(base + k))
         .collect();
-    let subject: Vec<String> = (first.saturating_sub(SUBJECT_WINDOW)..(last + SUBJECT_WINDOW).min(words.len()))
+    let mut subject: Vec<Sym> = (first.saturating_sub(SUBJECT_WINDOW)..(last + SUBJECT_WINDOW).min(len))
         .filter(|&k| (k < first || k >= last) && content(k))
-        .map(|k| stem(words[k]))
+        .map(|k| dw.stem(base + k))
         .collect();
-    let ids = intern_all(near.iter().chain(&subject).map(String::as_str));
-    let mut near: Vec<Sym> = ids[..near.len()].to_vec();
-    let mut subject: Vec<Sym> = ids[near.len()..].to_vec();
     near.sort_unstable();
     near.dedup();
     subject.sort_unstable();

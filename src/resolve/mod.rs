@@ -8,6 +8,7 @@ pub mod describe;
 pub mod reference;
 pub mod relations;
 pub mod time;
+pub mod words;
 
 pub use dates::{DateValue, Lean, Resolver};
 pub use describe::Descriptor;
@@ -21,8 +22,7 @@ use crate::lexicon::describe::{Describe, Tense};
 use crate::text::symbols::Sym;
 use crate::text::{DocText, TokenKind};
 use chrono::NaiveDate;
-use rustc_hash::FxHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 
 /// A claim with its place in the document, in time, and its descriptor.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -294,6 +294,7 @@ pub struct ResolveOptions {
 /// Resolve one document: reference day, date values, claim times and descriptors.
 pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options: &ResolveOptions) -> DocFacts {
     let describe = Describe::default_describe();
+    let words = words::DocWords::new(text);
     let reference = reference::reference(text, &ex.dates, doc.published, ex.stated, options.published);
     let years = reference::mentioned_years(&ex.dates);
     let mut dates: Vec<DateFact> = ex
@@ -306,7 +307,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
             let context = if options.facts_only {
                 describe::DateContext::default()
             } else {
-                describe::describe_date(text, d.norm)
+                describe::describe_date(text, &words, d.norm)
             };
             let (reported, until) = reported_or_until(describe, text, s, d.norm);
             DateFact { date: d, value: None, sentence: s as u32, tense, opens_period: opens, context, reported, until }
@@ -320,7 +321,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
             let s = text.sentence_of(c.norm.start as usize);
             let span = text.sentence(s);
             let (ss, se) = text.original_range(span.start as usize, span.end as usize);
-            let desc = describe::describe(text, &c);
+            let desc = describe::describe(text, &words, &c);
             let (nearest, opening) = sentence_dates(&c, s as u32, &dates);
             let in_headline = headline.is_some_and(|(hs, he)| c.start >= hs && c.end <= he);
             ClaimFact {
@@ -336,7 +337,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
             }
         })
         .collect();
-    let passages = if options.facts_only { Vec::new() } else { passages(text, &claims, &dates) };
+    let passages = if options.facts_only { Vec::new() } else { passages(text, &words, &claims, &dates) };
     let trends = relations::trends(text, &claims);
     let mut claims = claims;
     relations::share_elided_scales(&trends, &mut claims);
@@ -355,7 +356,7 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
         sentence_count: text.sentences.len() as u32,
         claims,
         dates: Vec::new(),
-        terms: if options.facts_only { Vec::new() } else { terms(text) },
+        terms: if options.facts_only { Vec::new() } else { terms(text, &words) },
         headline,
         passages,
         trends,
@@ -474,7 +475,7 @@ pub fn resolve_times(facts: &mut DocFacts) {
 }
 
 /// A document's passages: sentences with a claim or a date, as pieces.
-fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Passage> {
+fn passages(text: &DocText, words: &words::DocWords, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Passage> {
     let mut sentences: Vec<u32> = claims.iter().map(|c| c.sentence).chain(dates.iter().map(|d| d.sentence)).collect();
     sentences.sort_unstable();
     sentences.dedup();
@@ -498,17 +499,9 @@ fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Pas
                         .map(|k| Piece::date((ds.start + k) as u32))
                 })
         };
-        for t in text.tokens_in(span) {
-            let piece = covering(t.span.start).unwrap_or_else(|| {
-                // Words compare by stem: "شرق" and "شرقي" are one word of a twin passage.
-                let mut h = FxHasher::default();
-                let w = text.token_text(t);
-                match t.kind {
-                    TokenKind::Word => crate::lexicon::describe::with_stem(w, |s| s.hash(&mut h)),
-                    TokenKind::Number => w.hash(&mut h),
-                }
-                Piece::word(h.finish())
-            });
+        for k in text.token_range(span) {
+            // Words compare by stem: "شرق" and "شرقي" are one word of a twin passage.
+            let piece = covering(text.tokens[k].span.start).unwrap_or_else(|| Piece::word(words.passage_hash(k)));
             if pieces.last() != Some(&piece) || piece.is_word() {
                 pieces.push(piece);
             }
@@ -527,21 +520,23 @@ fn passages(text: &DocText, claims: &[ClaimFact], dates: &[DateFact]) -> Vec<Pas
 
 /// Content words of a document with their counts: words of three letters or more,
 /// stemmed, stopwords left out, at most [`MAX_TERMS`] (the most frequent).
-fn terms(text: &DocText) -> Vec<Term> {
-    let describe = Describe::default_describe();
+fn terms(text: &DocText, words: &words::DocWords) -> Vec<Term> {
     // Distinct words first: a text repeats its words, and each is judged once.
-    let mut counts: rustc_hash::FxHashMap<&str, (u16, u32)> = Default::default();
+    let mut counts: Vec<u16> = vec![0; words.count()];
     for (k, t) in text.tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
-            continue;
+        if t.kind == TokenKind::Word {
+            let n = &mut counts[words.id(k) as usize];
+            *n = n.saturating_add(1);
         }
-        let e = counts.entry(text.token_text(t)).or_insert((0, k as u32));
-        e.0 = e.0.saturating_add(1);
     }
     // Stems of distinct words; words of one stem add up.
     let mut stemmed: rustc_hash::FxHashMap<Sym, (u16, u32)> = Default::default();
-    for (w, (n, first)) in counts {
-        let Some(term) = term_of(describe, w) else { continue };
+    for (id, n) in counts.into_iter().enumerate().filter(|&(_, n)| n > 0) {
+        let first = words.token_of(id as u32);
+        if words.text(first).chars().nth(2).is_none() || words.is(first, crate::lexicon::describe::class::STOPWORD) {
+            continue;
+        }
+        let (term, first) = (words.stem(first), first as u32);
         let e = stemmed.entry(term).or_insert((0, first));
         e.0 = e.0.saturating_add(n);
         e.1 = e.1.min(first);
@@ -552,28 +547,6 @@ fn terms(text: &DocText) -> Vec<Term> {
     let mut out: Vec<Term> = v.into_iter().map(|(s, (n, _))| Term::new(s, n)).collect();
     out.sort_unstable();
     out
-}
-
-/// A word's term for telling stories apart: its stem, or none for a stopword or a word
-/// of one or two letters; memoised per thread (one lookup a word a document).
-fn term_of(describe: &Describe, w: &str) -> Option<Sym> {
-    use std::cell::RefCell;
-    thread_local! {
-        static MEMO: RefCell<rustc_hash::FxHashMap<Box<str>, Option<Sym>>> = RefCell::new(Default::default());
-    }
-    if let Some(t) = MEMO.with(|m| m.borrow().get(w).copied()) {
-        return t;
-    }
-    let t = (w.chars().nth(2).is_some() && !describe.is_stopword(w))
-        .then(|| crate::lexicon::describe::with_stem(w, crate::text::symbols::intern));
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > 200_000 {
-            m.clear();
-        }
-        m.insert(w.into(), t);
-    });
-    t
 }
 
 /// The most content words a document keeps.

@@ -9,7 +9,7 @@ pub mod segment;
 pub mod symbols;
 
 pub use lines::LineIndex;
-pub use normalize::{is_arabic, is_word_char, normalize_word, Normalized};
+pub use normalize::{is_arabic, is_word_char, normalize_word, word_len, word_start_back, Normalized};
 pub use segment::{Span, Token, TokenKind};
 
 /// A document's text and its indices.
@@ -50,9 +50,14 @@ impl<'a> DocText<'a> {
 
     /// The tokens inside a normalised span.
     pub fn tokens_in(&self, span: Span) -> &[Token] {
+        &self.tokens[self.token_range(span)]
+    }
+
+    /// The indices of the tokens inside a normalised span.
+    pub fn token_range(&self, span: Span) -> std::ops::Range<usize> {
         let from = self.tokens.partition_point(|t| t.span.start < span.start);
         let to = self.tokens.partition_point(|t| t.span.start < span.end);
-        &self.tokens[from..to.max(from)]
+        from..to.max(from)
     }
 
     /// The index of the first token starting at or after normalised offset `at`.

@@ -188,6 +188,69 @@ pub fn is_arabic(c: char) -> bool {
 }
 
 /// Letters that make up words: Arabic letters and Latin letters (after normalisation).
+/// The length in bytes of the run of word characters ([`is_word_char`]) that starts
+/// `s`. Reads ASCII and the two-byte Arabic letters byte by byte: the grammars ask
+/// for words far more often than for anything else.
+pub fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if c < 0x80 {
+            if c.is_ascii_alphabetic() {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if (0xD8..=0xDB).contains(&c) && k + 1 < b.len() {
+            let cp = ((c as u32 & 0x1F) << 6) | (b[k + 1] as u32 & 0x3F);
+            let letter = matches!(cp, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FC);
+            if letter {
+                k += 2;
+                continue;
+            }
+            break;
+        }
+        match s[k..].chars().next() {
+            Some(ch) if is_word_char(ch) => k += ch.len_utf8(),
+            _ => break,
+        }
+    }
+    k
+}
+
+/// The start in bytes of the run of word characters that ends `s`.
+pub fn word_start_back(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let c = b[k - 1];
+        if c < 0x80 {
+            if c.is_ascii_alphabetic() {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        if k >= 2 && (0xD8..=0xDB).contains(&b[k - 2]) {
+            let cp = ((b[k - 2] as u32 & 0x1F) << 6) | (c as u32 & 0x3F);
+            if matches!(cp, 0x0620..=0x064A | 0x066E..=0x06D3 | 0x06FA..=0x06FC) {
+                k -= 2;
+                continue;
+            }
+            if (0x0600..=0x06FF).contains(&cp) {
+                break;
+            }
+        }
+        match s[..k].chars().next_back() {
+            Some(ch) if is_word_char(ch) => k -= ch.len_utf8(),
+            _ => break,
+        }
+    }
+    k
+}
+
 pub fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
@@ -202,6 +265,33 @@ pub fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_runs_are_those_of_is_word_char() {
+        let by_chars = |s: &str| s.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(s.len(), |(k, _)| k);
+        let back_by_chars =
+            |s: &str| s.char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(s.len(), |(k, _)| k);
+        for s in [
+            "",
+            "قتل 14",
+            "والخمسة،",
+            "abc٣def",
+            "ـ22",
+            "إلى870",
+            "ﻻ ی ک",
+            "Ünïcode déjà",
+            "٪٫٬؟",
+            "مؤكدة",
+            "x\u{064B}y",
+            "日本語",
+            "ۓ۔ۺ",
+        ] {
+            for (k, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                assert_eq!(word_len(&s[k..]), by_chars(&s[k..]), "{:?}", &s[k..]);
+                assert_eq!(word_start_back(&s[..k]), back_by_chars(&s[..k]), "{:?}", &s[..k]);
+            }
+        }
+    }
 
     #[test]
     fn digits_fold_to_ascii() {

@@ -209,11 +209,11 @@ impl Rule for EventDates {
                         message,
                         vec![loc(p, pd, "here".into()), loc(s, sd, format!("in {}", corpus.short(sd)))],
                     );
+                    // (by word, not by id: ids follow the order documents were read in)
+                    let mut near: Vec<String> = near.iter().map(|w| name(*w).to_string()).collect();
+                    near.sort_unstable();
                     f.evidence = vec![
-                        format!(
-                            "the same words around the dates: {}",
-                            near.iter().map(|w| name(*w).to_string()).collect::<Vec<_>>().join(", ")
-                        ),
+                        format!("the same words around the dates: {}", near.join(", ")),
                         format!("the same subject: {}", words.join(", ")),
                     ];
                     if subject < 0.7 {
