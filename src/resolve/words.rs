@@ -24,18 +24,21 @@ pub mod lex {
     pub const BEFORE_START: u8 = 1 << 3;
     /// It can open a date ("منذ", "في").
     pub const OPENER: u8 = 1 << 4;
-    pub(super) const KNOWN: u8 = 1 << 7;
 }
 
-const UNKNOWN: u32 = u32::MAX;
+/// What a word is, once known; its stem (and the passage hash made of it) only once
+/// asked for, since stemming is the dearest part and most words are never stemmed.
+#[derive(Clone, Copy)]
+struct Facts {
+    class: u32,
+    lex: u8,
+    stem: Option<(Sym, u64)>,
+}
 
 struct Word {
     /// A token of this word (its text).
     token: u32,
-    class: Cell<u32>,
-    lex: Cell<u8>,
-    stem: Cell<Sym>,
-    hash: Cell<Option<u64>>,
+    facts: Cell<Option<Facts>>,
 }
 
 /// The distinct words of one document, by token.
@@ -43,8 +46,6 @@ pub struct DocWords<'t, 'a> {
     text: &'t DocText<'a>,
     ids: Vec<u32>,
     words: Vec<Word>,
-    describe: &'static Describe,
-    lexicon: &'static Lexicon,
 }
 
 impl<'t, 'a> DocWords<'t, 'a> {
@@ -57,22 +58,23 @@ impl<'t, 'a> DocWords<'t, 'a> {
             .enumerate()
             .map(|(k, t)| {
                 *index.entry(text.token_text(t)).or_insert_with(|| {
-                    words.push(Word {
-                        token: k as u32,
-                        class: Cell::new(UNKNOWN),
-                        lex: Cell::new(0),
-                        stem: Cell::new(UNKNOWN),
-                        hash: Cell::new(None),
-                    });
+                    words.push(Word { token: k as u32, facts: Cell::new(None) });
                     words.len() as u32 - 1
                 })
             })
             .collect();
-        DocWords { text, ids, words, describe: Describe::default_describe(), lexicon: Lexicon::default_lexicon() }
+        DocWords { text, ids, words }
     }
 
-    fn word(&self, k: usize) -> &Word {
-        &self.words[self.ids[k] as usize]
+    /// What token `k` is: looked up (or worked out) the first time it is asked.
+    fn facts(&self, k: usize) -> Facts {
+        let w = &self.words[self.ids[k] as usize];
+        if let Some(f) = w.facts.get() {
+            return f;
+        }
+        let f = facts_of(self.text(k));
+        w.facts.set(Some(f));
+        f
     }
 
     /// The text of token `k`.
@@ -97,11 +99,7 @@ impl<'t, 'a> DocWords<'t, 'a> {
 
     /// The describe class of token `k` ([`Describe::class_of`]).
     pub fn class(&self, k: usize) -> u32 {
-        let w = self.word(k);
-        if w.class.get() == UNKNOWN {
-            w.class.set(self.describe.class_of(self.text(k)));
-        }
-        w.class.get()
+        self.facts(k).class
     }
 
     /// Is token `k` of describe class `bit`?
@@ -109,63 +107,87 @@ impl<'t, 'a> DocWords<'t, 'a> {
         self.class(k) & bit != 0
     }
 
-    /// What the lexicon says of token `k` ([`lex`]).
-    pub fn lex(&self, k: usize) -> u8 {
-        let w = self.word(k);
-        if w.lex.get() & lex::KNOWN == 0 {
-            let (l, t) = (self.lexicon, self.text(k));
-            let mut b = lex::KNOWN;
-            if l.numbers.contains_key(t) {
-                b |= lex::NUMBER;
-            }
-            if l.weekdays.contains_key(t) {
-                b |= lex::WEEKDAY;
-            }
-            if !l.months.starting_with(t).is_empty() {
-                b |= lex::MONTH_START;
-            }
-            if !l.before.starting_with(t).is_empty() {
-                b |= lex::BEFORE_START;
-            }
-            if l.calendar.openers.contains(t) {
-                b |= lex::OPENER;
-            }
-            w.lex.set(b);
-        }
-        w.lex.get()
+    /// Is token `k` any of the lexicon's `bits` ([`lex`])?
+    pub fn lex_is(&self, k: usize, bits: u8) -> bool {
+        self.facts(k).lex & bits != 0
     }
 
-    /// Is token `k` any of the lexicon's `bits`?
-    pub fn lex_is(&self, k: usize, bits: u8) -> bool {
-        self.lex(k) & bits != 0
+    fn stem_and_hash(&self, k: usize) -> (Sym, u64) {
+        let f = self.facts(k);
+        if let Some(s) = f.stem {
+            return s;
+        }
+        let s = stem_of(self.text(k), self.text.tokens[k].kind);
+        self.words[self.ids[k] as usize].facts.set(Some(Facts { stem: Some(s), ..f }));
+        s
     }
 
     /// The interned stem of token `k` ([`crate::lexicon::describe::stem`]).
     pub fn stem(&self, k: usize) -> Sym {
-        let w = self.word(k);
-        if w.stem.get() == UNKNOWN {
-            w.stem.set(with_stem(self.text(k), intern));
-        }
-        w.stem.get()
+        self.stem_and_hash(k).0
     }
 
     /// The hash token `k` compares by in a passage: its stem's for a word, its own
     /// text's for a number.
     pub fn passage_hash(&self, k: usize) -> u64 {
-        let w = self.word(k);
-        if let Some(h) = w.hash.get() {
-            return h;
-        }
-        let mut h = rustc_hash::FxHasher::default();
-        let t = self.text(k);
-        match self.text.tokens[k].kind {
-            TokenKind::Word => with_stem(t, |s| s.hash(&mut h)),
-            TokenKind::Number => t.hash(&mut h),
-        }
-        let h = h.finish();
-        w.hash.set(Some(h));
-        h
+        self.stem_and_hash(k).1
     }
+}
+
+/// What a word is, memoised per thread (a corpus repeats its words): one lookup a
+/// distinct word a document.
+fn facts_of(w: &str) -> Facts {
+    if let Some(f) = MEMO.with(|m| m.borrow().get(w).copied()) {
+        return f;
+    }
+    let (d, l) = (Describe::default_describe(), Lexicon::default_lexicon());
+    let mut b = 0;
+    for (yes, bit) in [
+        (l.numbers.contains_key(w), lex::NUMBER),
+        (l.weekdays.contains_key(w), lex::WEEKDAY),
+        (!l.months.starting_with(w).is_empty(), lex::MONTH_START),
+        (!l.before.starting_with(w).is_empty(), lex::BEFORE_START),
+        (l.calendar.openers.contains(w), lex::OPENER),
+    ] {
+        if yes {
+            b |= bit;
+        }
+    }
+    let f = Facts { class: d.class_of(w), lex: b, stem: None };
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 200_000 {
+            m.clear();
+        }
+        m.insert(w.into(), f);
+    });
+    f
+}
+
+/// A word's interned stem and passage hash, worked out once a thread.
+fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
+    if let Some(s) = MEMO.with(|m| m.borrow().get(w).and_then(|f| f.stem)) {
+        return s;
+    }
+    let mut h = rustc_hash::FxHasher::default();
+    let stem = with_stem(w, |s| {
+        match kind {
+            TokenKind::Word => s.hash(&mut h),
+            TokenKind::Number => w.hash(&mut h),
+        }
+        intern(s)
+    });
+    let s = (stem, h.finish());
+    MEMO.with(|m| {
+        if let Some(f) = m.borrow_mut().get_mut(w) {
+            f.stem = Some(s);
+        }
+    });
+    s
+}
+
+thread_local! {
+    static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Facts>> = Default::default();
 }
 
 #[cfg(test)]
@@ -186,6 +208,7 @@ mod tests {
             assert_eq!(words.text(words.token_of(words.id(k))), w);
             assert_eq!(words.class(k), d.class_of(w), "{w}");
             assert_eq!(words.lex_is(k, lex::NUMBER), l.numbers.contains_key(w), "{w}");
+            assert_eq!(words.lex_is(k, lex::WEEKDAY), l.weekdays.contains_key(w), "{w}");
             assert_eq!(words.lex_is(k, lex::MONTH_START), !l.months.starting_with(w).is_empty(), "{w}");
             assert_eq!(*name(words.stem(k)), *stem(w), "{w}");
         }
