@@ -148,59 +148,72 @@ impl Stories {
         }
         crate::timing("stories: postings", t0);
         let window = MAX_DAYS_APART as i32;
-        let neighbours: Vec<Vec<(u32, f32)>> = {
-            (0..n)
-                .into_par_iter()
-                .map(|k| {
-                    // Two documents of one story share some of their heaviest words; the
-                    // candidates are the documents posted under the ones of `k`.
-                    let mut seen: Vec<u32> = Vec::new();
-                    // A small corpus compares every pair of its days.
-                    let small = stats.small();
-                    if small {
-                        let near = |o: usize| match (day_number(k), day_number(o)) {
-                            (Some(a), Some(b)) => (a - b).abs() <= window,
-                            _ => true,
-                        };
-                        seen.extend((0..n).filter(|&o| o != k && near(o)).map(|o| o as u32));
+        // Each thread counts a document's candidates in an array by document, and holds
+        // the document's vector spread out by word, so that a candidate's cosine is one
+        // look-up a word of the candidate (summed in word order, as [`cosine`] does).
+        let words = vectors.iter().flatten().map(|e| e.0 as usize + 1).max().unwrap_or(0);
+        let scratch = || (vec![0u8; n], Vec::<u32>::new(), vec![0f32; words]);
+        let neighbours: Vec<Vec<(u32, f32)>> = (0..n)
+            .into_par_iter()
+            .map_init(scratch, |(counts, touched, spread), k| {
+                // Two documents of one story share some of their heaviest words; the
+                // candidates are the documents posted under the ones of `k`, counted.
+                let mut count = |o: u32| {
+                    let c = &mut counts[o as usize];
+                    if *c == 0 {
+                        touched.push(o);
                     }
-                    for t in if small { &[][..] } else { &tops[k][..] } {
-                        let Some(p) = postings.get(t) else { continue };
-                        let undated = p.partition_point(|e| e.0 == i32::MIN);
-                        seen.extend(p[..undated].iter().map(|e| e.1).filter(|&o| o as usize != k));
-                        let in_window: &[(i32, u32)] = match day_number(k) {
-                            Some(d) => {
-                                let from = p.partition_point(|e| e.0 < d.saturating_sub(window));
-                                let to = p.partition_point(|e| e.0 <= d.saturating_add(window));
-                                &p[from.max(undated)..to.max(undated)]
-                            }
-                            None => &p[undated..],
-                        };
-                        seen.extend(in_window.iter().map(|e| e.1).filter(|&o| o as usize != k));
-                    }
-                    seen.sort_unstable();
-                    // Candidates sharing some heavy words (every one, in a small corpus).
-                    let need = if small { 1 } else { MIN_SHARED_TOP };
-                    let mut candidates: Vec<u32> = Vec::new();
-                    for run in seen.chunk_by(|a, b| a == b) {
-                        if run.len() >= need {
-                            candidates.push(run[0]);
+                    *c = c.saturating_add(1);
+                };
+                // A small corpus compares every pair of its days.
+                let small = stats.small();
+                if small {
+                    let near = |o: usize| match (day_number(k), day_number(o)) {
+                        (Some(a), Some(b)) => (a - b).abs() <= window,
+                        _ => true,
+                    };
+                    (0..n).filter(|&o| o != k && near(o)).for_each(|o| count(o as u32));
+                }
+                for t in if small { &[][..] } else { &tops[k][..] } {
+                    let Some(p) = postings.get(t) else { continue };
+                    let undated = p.partition_point(|e| e.0 == i32::MIN);
+                    p[..undated].iter().map(|e| e.1).filter(|&o| o as usize != k).for_each(&mut count);
+                    let in_window: &[(i32, u32)] = match day_number(k) {
+                        Some(d) => {
+                            let from = p.partition_point(|e| e.0 < d.saturating_sub(window));
+                            let to = p.partition_point(|e| e.0 <= d.saturating_add(window));
+                            &p[from.max(undated)..to.max(undated)]
                         }
+                        None => &p[undated..],
+                    };
+                    in_window.iter().map(|e| e.1).filter(|&o| o as usize != k).for_each(&mut count);
+                }
+                // Candidates sharing some heavy words (every one, in a small corpus).
+                let need = if small { 1 } else { MIN_SHARED_TOP as u8 };
+                for &(t, w) in &vectors[k] {
+                    spread[t as usize] = w;
+                }
+                // A copy of the same text is no other telling of the story.
+                let own = docs[k].text_hash;
+                let mut out: Vec<(u32, f32)> = Vec::new();
+                for o in touched.drain(..) {
+                    let shared = std::mem::take(&mut counts[o as usize]);
+                    if shared < need || (own != 0 && docs[o as usize].text_hash == own) {
+                        continue;
                     }
-                    // A copy of the same text is no other telling of the story.
-                    let own = docs[k].text_hash;
-                    let mut out: Vec<(u32, f32)> = candidates
-                        .into_iter()
-                        .filter(|&o| own == 0 || docs[o as usize].text_hash != own)
-                        .map(|o| (o, cosine(&vectors[k], &vectors[o as usize])))
-                        .filter(|&(_, s)| s >= MIN_SIMILARITY)
-                        .collect();
-                    out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                    out.truncate(MAX_NEIGHBOURS);
-                    out
-                })
-                .collect()
-        };
+                    let s = spread_cosine(spread, &vectors[o as usize]);
+                    if s >= MIN_SIMILARITY {
+                        out.push((o, s));
+                    }
+                }
+                for &(t, _) in &vectors[k] {
+                    spread[t as usize] = 0.0;
+                }
+                out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                out.truncate(MAX_NEIGHBOURS);
+                out
+            })
+            .collect();
         crate::timing("stories: neighbours", t0);
         Stories { neighbours }
     }
@@ -243,6 +256,19 @@ fn heaviest_first(v: &mut Vec<(Sym, f32)>) {
     v.extend(keyed.into_iter().map(|(w, _, t)| (t, w)));
 }
 
+/// [`cosine`] of a vector spread out by word (0 where it has none) and another.
+fn spread_cosine(spread: &[f32], b: &[(Sym, f32)]) -> f32 {
+    let mut s = 0.0;
+    for &(t, w) in b {
+        let a = spread[t as usize];
+        if a != 0.0 {
+            s += a * w;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
 fn cosine(a: &[(Sym, f32)], b: &[(Sym, f32)]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
@@ -257,4 +283,23 @@ fn cosine(a: &[(Sym, f32)], b: &[(Sym, f32)]) -> f32 {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spread_vector_gives_the_same_cosine() {
+        let a: Vec<(Sym, f32)> = vec![(1, 0.5), (4, 0.25), (7, 0.8), (9, 0.1)];
+        let b: Vec<(Sym, f32)> = vec![(0, 0.3), (4, 0.6), (7, 0.7), (8, 0.2), (9, 0.05)];
+        let mut spread = vec![0.0; 10];
+        for &(t, w) in &a {
+            spread[t as usize] = w;
+        }
+        let want = 0.25f32 * 0.6 + 0.8 * 0.7 + 0.1 * 0.05;
+        assert_eq!(cosine(&a, &b), want);
+        assert_eq!(spread_cosine(&spread, &b), want);
+        assert_eq!(spread_cosine(&spread, &[(0, 1.0), (2, 1.0)]), 0.0);
+    }
 }
