@@ -142,7 +142,19 @@ pub fn timing(stage: &str, since: std::time::Instant) {
             (Some(now), Some(peak)) => format!(" (resident {} MiB, peak {} MiB)", now / 1024, peak / 1024),
             _ => String::new(),
         };
-        let _ = writeln!(std::io::stderr(), "timing: {stage}: {:.3} s{memory}", since.elapsed().as_secs_f64());
+        // The CPU time of the whole process so far (user and system, all threads).
+        let cpu = std::fs::read_to_string("/proc/self/stat").ok().and_then(|s| {
+            let after = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = after.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+            Some(format!(", cpu {:.2} s", ticks as f64 / 100.0))
+        });
+        let _ = writeln!(
+            std::io::stderr(),
+            "timing: {stage}: {:.3} s{memory}{}",
+            since.elapsed().as_secs_f64(),
+            cpu.unwrap_or_default()
+        );
     }
 }
 

@@ -137,7 +137,8 @@ impl<'t, 'a> DocWords<'t, 'a> {
 /// What a word is, memoised per thread (a corpus repeats its words): one lookup a
 /// distinct word a document.
 fn facts_of(w: &str) -> Facts {
-    if let Some(f) = MEMO.with(|m| m.borrow().get(w).copied()) {
+    let key = Key::of(w);
+    if let Some(f) = key.and_then(|k| MEMO.with(|m| m.borrow().get(&k).copied())) {
         return f;
     }
     let (d, l) = (Describe::default_describe(), Lexicon::default_lexicon());
@@ -154,19 +155,22 @@ fn facts_of(w: &str) -> Facts {
         }
     }
     let f = Facts { class: d.class_of(w), lex: b, stem: None };
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > 200_000 {
-            m.clear();
-        }
-        m.insert(w.into(), f);
-    });
+    if let Some(k) = key {
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() > MEMO_WORDS {
+                m.clear();
+            }
+            m.insert(k, f);
+        });
+    }
     f
 }
 
 /// A word's interned stem and passage hash, worked out once a thread.
 fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
-    if let Some(s) = MEMO.with(|m| m.borrow().get(w).and_then(|f| f.stem)) {
+    let key = Key::of(w);
+    if let Some(s) = key.and_then(|k| MEMO.with(|m| m.borrow().get(&k).and_then(|f| f.stem))) {
         return s;
     }
     let mut h = rustc_hash::FxHasher::default();
@@ -178,16 +182,40 @@ fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
         intern(s)
     });
     let s = (stem, h.finish());
-    MEMO.with(|m| {
-        if let Some(f) = m.borrow_mut().get_mut(w) {
-            f.stem = Some(s);
-        }
-    });
+    if let Some(k) = key {
+        MEMO.with(|m| {
+            if let Some(f) = m.borrow_mut().get_mut(&k) {
+                f.stem = Some(s);
+            }
+        });
+    }
     s
 }
 
+/// How many words a thread's memo holds before it starts again.
+const MEMO_WORDS: usize = 200_000;
+
+/// A word as a memo key, its bytes held in place (no pointer to follow to compare
+/// it): words of up to 24 bytes, nearly all of a text's; a longer word is worked out
+/// each time a document asks. Zero bytes pad it (a word holding one has no key).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key([u64; 3]);
+
+impl Key {
+    fn of(w: &str) -> Option<Key> {
+        let b = w.as_bytes();
+        if b.len() > 24 || b.contains(&0) {
+            return None;
+        }
+        let mut bytes = [0u8; 24];
+        bytes[..b.len()].copy_from_slice(b);
+        let word = |k: usize| u64::from_le_bytes(bytes[k * 8..k * 8 + 8].try_into().expect("8 bytes"));
+        Some(Key([word(0), word(1), word(2)]))
+    }
+}
+
 thread_local! {
-    static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Facts>> = Default::default();
+    static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Key, Facts>> = Default::default();
 }
 
 #[cfg(test)]
@@ -216,5 +244,22 @@ mod tests {
         assert!(words.is(k, class::STOPWORD) && words.lex_is(k, lex::OPENER));
         let five = text.tokens.iter().position(|t| text.token_text(t) == "خمسه").unwrap();
         assert!(words.lex_is(five, lex::NUMBER));
+    }
+
+    #[test]
+    fn memo_keys_tell_words_apart_and_long_words_go_without() {
+        assert!(Key::of("قتل") != Key::of("قتلى"));
+        assert!(Key::of("ab") != Key::of("ab\u{1}"));
+        assert!(Key::of("a\0").is_none());
+        let long = "وبالاستثماراتهم";
+        assert!(long.len() > 24 && Key::of(long).is_none());
+        assert!(Key::of("والاستثمارات").is_some());
+        let text = DocText::new("وبالاستثماراتهم قتل وبالاستثماراتهم قتل");
+        let words = DocWords::new(&text);
+        for k in 0..text.tokens.len() {
+            let w = text.token_text(&text.tokens[k]);
+            assert_eq!(words.class(k), Describe::default_describe().class_of(w), "{w}");
+            assert_eq!(*name(words.stem(k)), *stem(w), "{w}");
+        }
     }
 }
