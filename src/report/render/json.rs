@@ -26,8 +26,11 @@ use serde::Serialize;
 use std::io::Write;
 
 struct Docs<'a>(&'a [DocFacts], Vec<usize>);
+#[cfg(test)]
 struct Claims<'a>(&'a [DocFacts]);
+#[cfg(test)]
 struct Dates<'a>(&'a [DocFacts]);
+#[cfg(test)]
 struct Findings<'a>(&'a Report);
 
 fn day(d: chrono::NaiveDate) -> String {
@@ -105,6 +108,7 @@ impl Serialize for Claim<'_> {
     }
 }
 
+#[cfg(test)]
 impl Serialize for Claims<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut id = 0;
@@ -132,6 +136,7 @@ impl Serialize for Date<'_> {
     }
 }
 
+#[cfg(test)]
 impl Serialize for Dates<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut id = 0;
@@ -174,6 +179,7 @@ pub fn finding_json(report: &Report, k: usize) -> serde_json::Value {
     v
 }
 
+#[cfg(test)]
 impl Serialize for Findings<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq((0..self.0.findings.len()).map(|k| finding_json(self.0, k)))
@@ -199,8 +205,11 @@ pub fn summary(report: &Report) -> serde_json::Value {
     })
 }
 
+/// The report as one serde value (the writer below writes the same bytes, in parallel).
+#[cfg(test)]
 struct Whole<'a>(&'a Report);
 
+#[cfg(test)]
 impl Serialize for Whole<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
@@ -222,12 +231,176 @@ impl Serialize for Whole<'_> {
     }
 }
 
-/// Write the report as JSON (pretty-printed, one trailing newline).
+/// Write the report as JSON (pretty-printed, one trailing newline). The elements of
+/// its lists are serialised in parallel, a batch of documents at a time (so memory
+/// holds one batch of text), and written in order: the bytes of serde_json's pretty
+/// printer for the whole report.
 pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let r = report;
     let mut w = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut w, &Whole(report)).map_err(std::io::Error::other)?;
-    w.write_all(b"\n")?;
+    let (listed, named) = r.listed();
+    write!(w, "{{\n  \"version\": {}", crate::report::REPORT_VERSION)?;
+    let docs = |k: usize, out: &mut Vec<u8>| {
+        let one = Docs(&r.docs, vec![named[k]]);
+        let v = serde_json::to_value(&one).map_err(std::io::Error::other)?;
+        v.as_array().map_or(Ok(()), |a| a.iter().try_for_each(|d| element(d, k == 0, out)))
+    };
+    write_list(&mut w, "documents", named.len(), named.len(), docs)?;
+    // Claim and date ids run on over the documents.
+    let first_ids = |count: fn(&DocFacts) -> usize| {
+        let mut at = 0;
+        let mut next = |d: &DocFacts| {
+            let first = at;
+            at += count(d);
+            first
+        };
+        listed.iter().map(&mut next).collect::<Vec<usize>>()
+    };
+    let firsts = first_ids(|d| d.claims.len());
+    let claims = |k: usize, out: &mut Vec<u8>| {
+        let d = &listed[k];
+        d.claims
+            .iter()
+            .enumerate()
+            .try_for_each(|(j, c)| element(&Claim(firsts[k] + j + 1, d, c), firsts[k] + j == 0, out))
+    };
+    write_list(&mut w, "claims", listed.len(), listed.iter().map(|d| d.claims.len()).sum(), claims)?;
+    let firsts = first_ids(|d| d.dates.len());
+    let dates = |k: usize, out: &mut Vec<u8>| {
+        let d = &listed[k];
+        d.dates
+            .iter()
+            .enumerate()
+            .try_for_each(|(j, x)| element(&Date(firsts[k] + j + 1, d, x), firsts[k] + j == 0, out))
+    };
+    write_list(&mut w, "dates", listed.len(), listed.iter().map(|d| d.dates.len()).sum(), dates)?;
+    let findings = |k: usize, out: &mut Vec<u8>| element(&finding_json(r, k), k == 0, out);
+    write_list(&mut w, "findings", r.findings.len(), r.findings.len(), findings)?;
+    let errors = |k: usize, out: &mut Vec<u8>| {
+        let e = &r.errors[k];
+        element(&serde_json::json!({"path": e.path, "message": e.message, "skipped": e.skipped}), k == 0, out)
+    };
+    write_list(&mut w, "errors", r.errors.len(), r.errors.len(), errors)?;
+    w.write_all(b",\n  \"summary\": ")?;
+    let mut tail = Vec::new();
+    indented(&summary(r), 1, &mut tail)?;
+    w.write_all(&tail)?;
+    w.write_all(b"\n}\n")?;
     w.flush()
+}
+
+/// How many units (documents, findings) a parallel batch serialises.
+const BATCH: usize = 2048;
+
+/// `"name": [ … ]`, a field of the top object: the elements of `units` units written
+/// by `unit` (each unit's `element`s, the first of all marked first), `elements` in all.
+fn write_list(
+    w: &mut impl Write,
+    name: &str,
+    units: usize,
+    elements: usize,
+    unit: impl Fn(usize, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    write!(w, ",\n  \"{name}\": [")?;
+    for from in (0..units).step_by(BATCH) {
+        let parts: Vec<std::io::Result<Vec<u8>>> = (from..(from + BATCH).min(units))
+            .into_par_iter()
+            .with_min_len(64)
+            .map(|k| {
+                let mut out = Vec::new();
+                unit(k, &mut out).map(|_| out)
+            })
+            .collect();
+        for part in parts {
+            w.write_all(&part?)?;
+        }
+    }
+    w.write_all(if elements == 0 { b"]" } else { b"\n  ]" })
+}
+
+/// One element of a list of the top object, as serde_json's pretty printer writes it
+/// there: after a comma unless first, on its own line, two levels in.
+fn element(value: &impl Serialize, first: bool, out: &mut Vec<u8>) -> std::io::Result<()> {
+    out.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+    indented(value, 2, out)
+}
+
+/// Pretty JSON of `value` written `level` levels in (its first line at the cursor).
+fn indented(value: &impl Serialize, level: usize, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut s = serde_json::Serializer::with_formatter(out, Indented { level, has_value: false });
+    value.serialize(&mut s).map_err(std::io::Error::other)
+}
+
+/// serde_json's `PrettyFormatter` (two spaces a level), starting some levels in.
+struct Indented {
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Facts one per line (`claimcheck extract --format jsonl`): a `document` record, then
@@ -267,4 +440,36 @@ fn words(ids: &[crate::text::symbols::Sym]) -> Vec<String> {
     let mut v: Vec<String> = ids.iter().map(|w| name(*w).to_string()).collect();
     v.sort_unstable();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(report: &Report) -> (String, String) {
+        let mut fast = Vec::new();
+        write(report, &mut fast).unwrap();
+        let mut whole = serde_json::to_vec_pretty(&Whole(report)).unwrap();
+        whole.push(b'\n');
+        (String::from_utf8(fast).unwrap(), String::from_utf8(whole).unwrap())
+    }
+
+    #[test]
+    fn the_parallel_writer_writes_serde_json_s_bytes() {
+        let corpus = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/example"));
+        let mut report = crate::check(&[corpus], &crate::Options::default()).unwrap();
+        for k in 0..2 {
+            let message = format!("bad \"input\" {k}\nline");
+            report.errors.push(crate::input::InputError { path: format!("x{k}.txt"), message, skipped: k == 0 });
+        }
+        assert!(!report.findings.is_empty() && report.docs.iter().any(|d| !d.claims.is_empty()));
+        let (fast, whole) = both(&report);
+        assert_eq!(fast, whole);
+        let v: serde_json::Value = serde_json::from_str(&fast).unwrap();
+        assert_eq!(v["summary"]["findings"], report.findings.len());
+        // Empty lists, and a report with nothing in it.
+        let (fast, whole) = both(&Report::default());
+        assert_eq!(fast, whole);
+        assert!(fast.contains("\"claims\": [],"), "{fast}");
+    }
 }
