@@ -124,52 +124,61 @@ impl Rule for Aligned {
         let passes = total.div_ceil(MAX_ENTRIES).max(1) as u64;
         // Two passages with the same words, figures and dates are copies, with nothing
         // to report: they are never paired (a wire copy printed by ten outlets).
+        use rayon::prelude::*;
         let prints: Vec<Vec<u64>> =
-            corpus.docs.iter().map(|doc| doc.passages.iter().map(|p| fingerprint(doc, p)).collect()).collect();
+            corpus.docs.par_iter().map(|doc| doc.passages.iter().map(|p| fingerprint(doc, p)).collect()).collect();
         let print = |r: PassageRef| prints[r.0 as usize][r.1 as usize];
-        let mut counts: FxHashMap<(PassageRef, PassageRef), u16> = FxHashMap::default();
-        let mut entries: Vec<(u64, PassageRef)> = Vec::new();
-        let mut ws: Vec<u64> = Vec::new();
-        let mut pairs: Vec<u64> = Vec::new();
+        // Each pair of passages, once for every word pair they share (sorted, its runs
+        // the counts).
+        let mut shared: Vec<(PassageRef, PassageRef)> = Vec::new();
         for pass in 0..passes {
-            entries.clear();
-            for (d, doc) in corpus.docs.iter().enumerate() {
-                for (k, p) in doc.passages.iter().enumerate() {
-                    ws.clear();
-                    ws.extend(p.pieces.iter().filter(|x| x.is_word()).map(key));
-                    pairs.clear();
-                    pairs.extend(
-                        ws.windows(2)
+            let mut entries: Vec<(u64, PassageRef)> = corpus
+                .docs
+                .par_iter()
+                .enumerate()
+                .flat_map_iter(|(d, doc)| {
+                    let mut out = Vec::new();
+                    for (k, p) in doc.passages.iter().enumerate() {
+                        let ws: Vec<u64> = p.pieces.iter().filter(|x| x.is_word()).map(key).collect();
+                        let mut pairs: Vec<u64> = ws
+                            .windows(2)
                             .map(|w| w[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[1])
-                            .filter(|h| h % passes == pass),
-                    );
-                    pairs.sort_unstable();
-                    pairs.dedup();
-                    entries.extend(pairs.iter().map(|&h| (h, (d as u32, k as u32))));
-                }
-            }
-            entries.sort_unstable();
-            for run in entries.chunk_by(|x, y| x.0 == y.0) {
-                if run.len() <= 1 || run.len() > o.max_bucket {
-                    continue;
-                }
-                for (i, &(_, a)) in run.iter().enumerate() {
-                    for &(_, b) in &run[i + 1..] {
-                        // (in archive mode, only pairs that involve a draft)
-                        if a == b || print(a) == print(b) || !self.may_pair(corpus, a.0 as usize, b.0 as usize) {
-                            continue;
-                        }
-                        let e = counts.entry((a.min(b), a.max(b))).or_default();
-                        *e = e.saturating_add(1);
+                            .filter(|h| h % passes == pass)
+                            .collect();
+                        pairs.sort_unstable();
+                        pairs.dedup();
+                        out.extend(pairs.iter().map(|&h| (h, (d as u32, k as u32))));
                     }
-                }
-            }
+                    out
+                })
+                .collect();
+            entries.par_sort_unstable();
+            let found: Vec<(PassageRef, PassageRef)> = entries
+                .par_chunk_by(|x, y| x.0 == y.0)
+                .filter(|run| run.len() > 1 && run.len() <= o.max_bucket)
+                .flat_map_iter(|run| {
+                    let mut out = Vec::new();
+                    for (i, &(_, a)) in run.iter().enumerate() {
+                        for &(_, b) in &run[i + 1..] {
+                            // (in archive mode, only pairs that involve a draft)
+                            if a != b && print(a) != print(b) && self.may_pair(corpus, a.0 as usize, b.0 as usize) {
+                                out.push((a.min(b), a.max(b)));
+                            }
+                        }
+                    }
+                    out
+                })
+                .collect();
+            shared.extend(found);
         }
-        drop(entries);
-        let mut pairs: Vec<(PassageRef, PassageRef)> =
-            counts.into_iter().filter(|&(_, n)| n as usize >= o.min_words / 2).map(|(p, _)| p).collect();
-        pairs.sort_unstable();
-        let twins: Vec<Twin> = pairs.into_iter().filter_map(|(x, y)| self.twin(corpus, x, y)).collect();
+        shared.par_sort_unstable();
+        let pairs: Vec<(PassageRef, PassageRef)> = shared
+            .chunk_by(|x, y| x == y)
+            .filter(|run| run.len().min(u16::MAX as usize) >= o.min_words / 2)
+            .map(|run| run[0])
+            .collect();
+        drop(shared);
+        let twins: Vec<Twin> = pairs.into_par_iter().filter_map(|(x, y)| self.twin(corpus, x, y)).collect();
         // A sentence printed three times or more in one document with other figures is
         // a template (a table of stadiums, a list of instalments), not a twin.
         let mut within: FxHashMap<PassageRef, usize> = FxHashMap::default();
