@@ -53,6 +53,9 @@ pub struct Options {
     /// document's words for stories, its passages, the words around its dates) is
     /// not gathered.
     pub facts_only: bool,
+    /// The caller reads the lines findings quote itself ([`Report::read_snippets`]),
+    /// when it renders (the JSON writer reads them while it writes the facts).
+    pub defer_snippets: bool,
 }
 
 /// A publication date by document name.
@@ -120,9 +123,11 @@ pub fn check_with_rules(
     timing("archive, stories and rules", t);
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.errors = errors;
-    let t = std::time::Instant::now();
-    report.read_snippets();
-    timing("snippets", t);
+    if !options.defer_snippets {
+        let t = std::time::Instant::now();
+        report.read_snippets();
+        timing("snippets", t);
+    }
     Ok(report)
 }
 

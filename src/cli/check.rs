@@ -150,6 +150,11 @@ pub fn run(mut args: CheckArgs) -> ExitStatus {
     options.cache_dir = args.cache_dir.clone();
     let bar = progress(args.input.quiet);
     options.on_document = bar.as_ref().map(|(_, f)| f.clone());
+    // JSON reads the lines its findings quote while it writes the facts, unless a
+    // baseline or the changed lines must look at the findings first.
+    let overlap =
+        format == Format::Json && args.baseline.is_none() && args.write_baseline.is_none() && changes.is_none();
+    options.defer_snippets = overlap;
     let report = claimcheck::check_with_rules(&args.input.paths, &options, &rules);
     if let Some((bar, _)) = bar {
         bar.finish_and_clear();
@@ -196,6 +201,7 @@ pub fn run(mut args: CheckArgs) -> ExitStatus {
             let mut stream = anstream::AutoStream::new(&mut out, choice);
             render::human::write(&report, &mut stream, &render::human::Layout { width })
         }
+        Format::Json if overlap => render::json::write_reading_snippets(&mut report, &mut out),
         Format::Json => render::json::write(&report, &mut out),
         Format::Jsonl => render::jsonl::write(&report, &mut out),
         Format::Line => render::line::write(&report, &mut out),

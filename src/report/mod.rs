@@ -122,6 +122,11 @@ impl Report {
 
     /// Read again the documents findings point at, and keep the lines they quote.
     pub fn read_snippets(&mut self) {
+        self.snippets = self.quoted_lines();
+    }
+
+    /// The lines findings quote, for each finding and location (its documents read again).
+    pub fn quoted_lines(&self) -> Vec<Vec<Option<Snippet>>> {
         let mut needed: Vec<usize> = self.findings.iter().flat_map(|f| f.locations.iter().map(|l| l.doc)).collect();
         needed.sort_unstable();
         needed.dedup();
@@ -143,16 +148,18 @@ impl Report {
                 by_doc.entry(l.doc).or_default().push((l.start, fi, li));
             }
         }
-        self.snippets = self.findings.iter().map(|f| vec![None; f.locations.len()]).collect();
+        let mut snippets: Vec<Vec<Option<Snippet>>> =
+            self.findings.iter().map(|f| vec![None; f.locations.len()]).collect();
         for (d, mut locs) in by_doc {
             let Some(Some(text)) = texts.get(&d) else { continue };
             locs.sort_unstable();
             let mut counter = CharCounter::default();
             for (start, fi, li) in locs {
                 let l = &self.findings[fi].locations[li];
-                self.snippets[fi][li] = snippet(text, start, l.end, &mut counter);
+                snippets[fi][li] = snippet(text, start, l.end, &mut counter);
             }
         }
+        snippets
     }
 }
 

@@ -236,8 +236,27 @@ impl Serialize for Whole<'_> {
 /// holds one batch of text), and written in order: the bytes of serde_json's pretty
 /// printer for the whole report.
 pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    let r = report;
     let mut w = std::io::BufWriter::new(out);
+    write_facts_part(report, &mut w)?;
+    write_findings_part(report, &mut w)
+}
+
+/// [`write`] of a report whose quoted lines are not read yet: its documents are read
+/// again for them while the facts are written (only findings quote them).
+pub fn write_reading_snippets(report: &mut Report, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::new(out);
+    let (facts, snippets) = std::thread::scope(|s| {
+        let reading = s.spawn(|| report.quoted_lines());
+        let facts = write_facts_part(report, &mut w);
+        (facts, reading.join())
+    });
+    facts?;
+    report.snippets = snippets.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    write_findings_part(report, &mut w)
+}
+
+/// The report up to its findings: the documents, claims and dates.
+fn write_facts_part(r: &Report, w: &mut impl Write) -> std::io::Result<()> {
     let (listed, named) = r.listed();
     write!(w, "{{\n  \"version\": {}", crate::report::REPORT_VERSION)?;
     let docs = |k: usize, out: &mut Vec<u8>| {
@@ -245,7 +264,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         let v = serde_json::to_value(&one).map_err(std::io::Error::other)?;
         v.as_array().map_or(Ok(()), |a| a.iter().try_for_each(|d| element(d, k == 0, out)))
     };
-    write_list(&mut w, "documents", named.len(), named.len(), docs)?;
+    write_list(w, "documents", named.len(), named.len(), docs)?;
     // Claim and date ids run on over the documents.
     let first_ids = |count: fn(&DocFacts) -> usize| {
         let mut at = 0;
@@ -264,7 +283,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             .enumerate()
             .try_for_each(|(j, c)| element(&Claim(firsts[k] + j + 1, d, c), firsts[k] + j == 0, out))
     };
-    write_list(&mut w, "claims", listed.len(), listed.iter().map(|d| d.claims.len()).sum(), claims)?;
+    write_list(w, "claims", listed.len(), listed.iter().map(|d| d.claims.len()).sum(), claims)?;
     let firsts = first_ids(|d| d.dates.len());
     let dates = |k: usize, out: &mut Vec<u8>| {
         let d = &listed[k];
@@ -273,14 +292,19 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             .enumerate()
             .try_for_each(|(j, x)| element(&Date(firsts[k] + j + 1, d, x), firsts[k] + j == 0, out))
     };
-    write_list(&mut w, "dates", listed.len(), listed.iter().map(|d| d.dates.len()).sum(), dates)?;
+    write_list(w, "dates", listed.len(), listed.iter().map(|d| d.dates.len()).sum(), dates)?;
+    Ok(())
+}
+
+/// The findings (their quoted lines read), errors and summary, to the end.
+fn write_findings_part(r: &Report, w: &mut impl Write) -> std::io::Result<()> {
     let findings = |k: usize, out: &mut Vec<u8>| element(&finding_json(r, k), k == 0, out);
-    write_list(&mut w, "findings", r.findings.len(), r.findings.len(), findings)?;
+    write_list(w, "findings", r.findings.len(), r.findings.len(), findings)?;
     let errors = |k: usize, out: &mut Vec<u8>| {
         let e = &r.errors[k];
         element(&serde_json::json!({"path": e.path, "message": e.message, "skipped": e.skipped}), k == 0, out)
     };
-    write_list(&mut w, "errors", r.errors.len(), r.errors.len(), errors)?;
+    write_list(w, "errors", r.errors.len(), r.errors.len(), errors)?;
     w.write_all(b",\n  \"summary\": ")?;
     let mut tail = Vec::new();
     indented(&summary(r), 1, &mut tail)?;
@@ -457,7 +481,7 @@ mod tests {
     #[test]
     fn the_parallel_writer_writes_serde_json_s_bytes() {
         let corpus = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/example"));
-        let mut report = crate::check(&[corpus], &crate::Options::default()).unwrap();
+        let mut report = crate::check(std::slice::from_ref(&corpus), &crate::Options::default()).unwrap();
         for k in 0..2 {
             let message = format!("bad \"input\" {k}\nline");
             report.errors.push(crate::input::InputError { path: format!("x{k}.txt"), message, skipped: k == 0 });
@@ -465,6 +489,16 @@ mod tests {
         assert!(!report.findings.is_empty() && report.docs.iter().any(|d| !d.claims.is_empty()));
         let (fast, whole) = both(&report);
         assert_eq!(fast, whole);
+        // The quoted lines read while the facts are written: the same report.
+        let mut unread =
+            crate::check(std::slice::from_ref(&corpus), &crate::Options { defer_snippets: true, ..Default::default() })
+                .unwrap();
+        assert!(unread.snippets.is_empty() && !report.snippets.is_empty());
+        unread.errors = report.errors.clone();
+        let mut overlapped = Vec::new();
+        write_reading_snippets(&mut unread, &mut overlapped).unwrap();
+        assert_eq!(String::from_utf8(overlapped).unwrap(), fast);
+        assert_eq!(unread.snippets, report.snippets);
         let v: serde_json::Value = serde_json::from_str(&fast).unwrap();
         assert_eq!(v["summary"]["findings"], report.findings.len());
         // Empty lists, and a report with nothing in it.
