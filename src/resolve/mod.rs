@@ -295,6 +295,10 @@ pub struct ResolveOptions {
 pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options: &ResolveOptions) -> DocFacts {
     let describe = Describe::default_describe();
     let words = words::DocWords::new(text);
+    if !options.facts_only {
+        // (its terms ask of nearly every word)
+        words.learn_all();
+    }
     let reference = reference::reference(text, &ex.dates, doc.published, ex.stated, options.published);
     let years = reference::mentioned_years(&ex.dates);
     let mut dates: Vec<DateFact> = ex

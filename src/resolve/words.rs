@@ -66,6 +66,26 @@ impl<'t, 'a> DocWords<'t, 'a> {
         DocWords { text, ids, words }
     }
 
+    /// Look up what every word is, at once: one pass over the memo, whose look-ups
+    /// overlap (asked one by one, word after word, each waits for memory). For a
+    /// caller that will ask of nearly every word.
+    pub fn learn_all(&self) {
+        let mut unknown = Vec::new();
+        MEMO.with(|m| {
+            let m = m.borrow();
+            for w in &self.words {
+                let text = self.text(w.token as usize);
+                match Key::of(text).and_then(|k| m.get(&k)) {
+                    Some(f) => w.facts.set(Some(*f)),
+                    None => unknown.push(w.token as usize),
+                }
+            }
+        });
+        for k in unknown {
+            self.facts(k);
+        }
+    }
+
     /// What token `k` is: looked up (or worked out) the first time it is asked.
     fn facts(&self, k: usize) -> Facts {
         let w = &self.words[self.ids[k] as usize];
@@ -260,6 +280,19 @@ mod tests {
             let w = text.token_text(&text.tokens[k]);
             assert_eq!(words.class(k), Describe::default_describe().class_of(w), "{w}");
             assert_eq!(*name(words.stem(k)), *stem(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn words_learnt_at_once_are_what_they_are_one_by_one() {
+        let text = DocText::new("أعلنت الوزارة يوم الخميس مقتل 14 شخصا، وقالت الوزارة إن وبالاستثماراتهم ارتفعت");
+        let (eager, lazy) = (DocWords::new(&text), DocWords::new(&text));
+        eager.learn_all();
+        for k in 0..text.tokens.len() {
+            assert_eq!(eager.class(k), lazy.class(k));
+            assert_eq!(eager.lex_is(k, 0xff), lazy.lex_is(k, 0xff));
+            assert_eq!(eager.stem(k), lazy.stem(k));
+            assert_eq!(eager.passage_hash(k), lazy.passage_hash(k));
         }
     }
 }
