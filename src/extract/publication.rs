@@ -15,13 +15,31 @@ pub enum Stated {
     DateLine,
 }
 
-/// The publication date the text states, if any.
 /// How many bytes before a date a publication label is looked for (60 characters of
 /// up to 4 bytes).
 const LABEL_WINDOW: usize = 240;
 /// A line this much longer than its date is not a date alone on a line.
 const LONG_LINE: usize = 1024;
 
+/// The lines of `text` (split at each '\n' and '\r', as `str::split` would), first
+/// to last, as byte spans; found by a byte search, not by decoding every char.
+fn lines_from_start(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).chain([text.len()]);
+    let mut start = 0;
+    ends.map(move |e| (std::mem::replace(&mut start, e + 1), e))
+}
+
+/// The lines of `text`, last to first.
+fn lines_from_end(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let starts = memchr::memrchr2_iter(b'\n', b'\r', text.as_bytes()).map(|k| k + 1).chain([0]);
+    let mut end = text.len();
+    starts.map(move |s| {
+        let e = std::mem::replace(&mut end, s.saturating_sub(1));
+        (s, e)
+    })
+}
+
+/// The publication date the text states, if any.
 pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) -> Option<(NaiveDate, Stated)> {
     let text = doc.text();
     // A label before the date on its line.
@@ -51,13 +69,9 @@ pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) ->
     }
     // The first six and the last three lines that are not empty; only they are read,
     // so a long text costs nothing more.
-    let span = |l: &str| {
-        let s = crate::parse::offset(text, l);
-        (s, s + l.len())
-    };
-    let filled = |l: &&str| !l.trim().is_empty();
-    let first: Vec<(usize, usize)> = text.split(['\n', '\r']).filter(filled).take(6).map(span).collect();
-    let last: Vec<(usize, usize)> = text.split(['\n', '\r']).rev().filter(filled).take(3).map(span).collect();
+    let filled = |&(s, e): &(usize, usize)| !text[s..e].trim().is_empty();
+    let first: Vec<(usize, usize)> = lines_from_start(text).filter(filled).take(6).collect();
+    let last: Vec<(usize, usize)> = lines_from_end(text).filter(filled).take(3).collect();
     let within = |d: &FoundDate, (s, e): (usize, usize)| d.norm.start as usize >= s && d.norm.end as usize <= e;
     // A dateline: "BEIRUT, March 4, 2024 (Wire) -" near the start of an early line.
     for &(s, e) in &first {
@@ -89,4 +103,20 @@ pub fn publication_in_text(lex: &Lexicon, doc: &DocText, dates: &[FoundDate]) ->
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_str_split_s_both_ways() {
+        for text in ["", "a", "\n", "ab\ncd", "ab\r\ncd\n", "\rأ\n\nب\r", "one line with no end"] {
+            let split: Vec<&str> = text.split(['\n', '\r']).collect();
+            let ahead: Vec<&str> = lines_from_start(text).map(|(s, e)| &text[s..e]).collect();
+            let back: Vec<&str> = lines_from_end(text).map(|(s, e)| &text[s..e]).collect();
+            assert_eq!(ahead, split, "{text:?}");
+            assert_eq!(back, split.iter().rev().copied().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
 }
