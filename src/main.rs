@@ -5,6 +5,11 @@
 
 mod cli;
 
+/// mimalloc: a corpus is many small allocations made on two threads at once (tokens,
+/// words, facts), which it serves faster than the system's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::run()
 }
