@@ -206,6 +206,7 @@ pub fn analyse_inputs_with(
             (k, r)
         })
         .collect();
+    resolve::words::forget_all();
     results.sort_by_key(|(k, _)| *k);
     let mut facts = Vec::with_capacity(results.len());
     for (_, r) in results {

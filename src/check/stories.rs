@@ -94,9 +94,7 @@ impl TermStats {
 
     /// The heaviest words of a vector: a document is posted under them and probes with them.
     pub fn probes(v: &[(Sym, f32)]) -> Vec<Sym> {
-        let mut top = v.to_vec();
-        heaviest_first(&mut top);
-        top.into_iter().take(PROBE_TERMS).map(|(t, _)| t).collect()
+        probe_indices(v).into_iter().map(|i| v[i as usize].0).collect()
     }
 
     /// Does a corpus of this size compare every pair of documents within the window?
@@ -120,14 +118,18 @@ impl Stories {
         use rayon::prelude::*;
         let vectors: Vec<Vec<(Sym, f32)>> = docs.par_iter().map(|d| stats.vector(d)).collect();
         crate::timing("stories: vectors", t0);
-        let tops: Vec<Vec<Sym>> = vectors.iter().map(|v| TermStats::probes(v)).collect();
+        // Each document's probes, by their place in its vector (a byte each, not a word
+        // id: a large corpus holds millions).
+        let tops: Vec<Vec<u8>> = vectors.par_iter().map(|v| probe_indices(v)).collect();
+        let (by_place, vs) = (&tops, &vectors);
+        let top = move |k: usize| by_place[k].iter().map(move |&i| vs[k][i as usize].0);
         // Postings by day (documents without a day first, matching any day), so that a
         // probe reads only the documents of its window.
         let day_number = |k: usize| docs[k].reference.map(|r| r.0.num_days_from_ce());
         // A word among the heaviest of too many documents finds no candidates: its
         // postings are never made (counted first, the others made to their size).
         let mut sizes: FxHashMap<Sym, u32> = FxHashMap::default();
-        for &t in tops.iter().flatten() {
+        for t in (0..n).flat_map(top) {
             *sizes.entry(t).or_default() += 1;
         }
         let mut postings: FxHashMap<Sym, Vec<(i32, u32)>> = sizes
@@ -135,10 +137,10 @@ impl Stories {
             .filter(|&(_, n)| n as usize <= MAX_POSTINGS)
             .map(|(t, n)| (t, Vec::with_capacity(n as usize)))
             .collect();
-        for (k, top) in tops.iter().enumerate() {
+        for k in 0..n {
             let d = day_number(k).unwrap_or(i32::MIN);
-            for t in top {
-                if let Some(p) = postings.get_mut(t) {
+            for t in top(k) {
+                if let Some(p) = postings.get_mut(&t) {
                     p.push((d, k as u32));
                 }
             }
@@ -174,8 +176,8 @@ impl Stories {
                     };
                     (0..n).filter(|&o| o != k && near(o)).for_each(|o| count(o as u32));
                 }
-                for t in if small { &[][..] } else { &tops[k][..] } {
-                    let Some(p) = postings.get(t) else { continue };
+                for t in top(k).take(if small { 0 } else { PROBE_TERMS }) {
+                    let Some(p) = postings.get(&t) else { continue };
                     let undated = p.partition_point(|e| e.0 == i32::MIN);
                     p[..undated].iter().map(|e| e.1).filter(|&o| o as usize != k).for_each(&mut count);
                     let in_window: &[(i32, u32)] = match day_number(k) {
@@ -244,6 +246,19 @@ impl Stories {
         }
         n
     }
+}
+
+/// The places in a vector of its heaviest words, heaviest first ([`heaviest_first`]),
+/// at most [`PROBE_TERMS`].
+fn probe_indices(v: &[(Sym, f32)]) -> Vec<u8> {
+    debug_assert!(v.len() <= VECTOR_TERMS && VECTOR_TERMS <= 256);
+    let keys = crate::text::symbols::stable_keys(&v.iter().map(|e| e.0).collect::<Vec<_>>());
+    let mut keyed: Vec<(f32, u64, Sym, u8)> =
+        v.iter().zip(keys).enumerate().map(|(i, (&(t, w), k))| (w, k, t, i as u8)).collect();
+    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut out: Vec<u8> = keyed.into_iter().take(PROBE_TERMS).map(|e| e.3).collect();
+    out.shrink_to_fit();
+    out
 }
 
 /// Heaviest words first; words of one weight (common: one count, one rarity) in an

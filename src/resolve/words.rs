@@ -212,6 +212,14 @@ fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
     s
 }
 
+/// Empty every thread's memo, giving its memory back (a corpus read, its words are
+/// not asked again; tens of MiB a thread that the stories and rules can use).
+pub fn forget_all() {
+    let forget = || MEMO.with(|m| *m.borrow_mut() = Default::default());
+    rayon::broadcast(|_| forget());
+    forget();
+}
+
 /// How many words a thread's memo holds before it starts again.
 const MEMO_WORDS: usize = 200_000;
 
