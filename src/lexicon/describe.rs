@@ -5,6 +5,7 @@
 
 use super::{Phrase, PhraseSet};
 use crate::text::normalize_word;
+use crate::text::symbols::WordKey;
 use crate::yaml::{load_yaml, YamlError};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -234,6 +235,16 @@ fn classes(lists: &[(&Vec<String>, u32)]) -> FxHashMap<String, u32> {
 
 /// Glued prefixes, longest first: conjunctions, prepositions, the article.
 const PREFIXES: [&str; 14] = ["وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل"];
+thread_local! {
+    /// The classes of the words a thread has asked of, by describe list ([`Describe::class_of`]).
+    static CLASSES: std::cell::RefCell<(u32, FxHashMap<WordKey, u32>)> = std::cell::RefCell::new((0, FxHashMap::default()));
+}
+
+/// Empty this thread's memo of word classes, giving its memory back.
+pub fn forget_classes() {
+    CLASSES.with(|m| *m.borrow_mut() = (0, FxHashMap::default()));
+}
+
 /// Pronoun suffixes a noun or verb may carry (the reference list the unit tables of
 /// `stems` are tested against).
 #[cfg(test)]
@@ -502,21 +513,14 @@ impl Describe {
     /// The lists any form of `w` (without glued prefixes and pronoun suffixes) is in,
     /// memoised per thread: a corpus repeats its words.
     pub fn class_of(&self, w: &str) -> u32 {
-        use std::cell::RefCell;
-        thread_local! {
-            static MEMO: RefCell<(u32, FxHashMap<String, u32>)> = RefCell::new((0, FxHashMap::default()));
-        }
-        MEMO.with(|m| {
+        let work_out = || stems(w).fold(0, |c, s| c | self.classes.get(s).copied().unwrap_or(0));
+        let Some(key) = WordKey::of(w) else { return work_out() };
+        CLASSES.with(|m| {
             let mut m = m.borrow_mut();
             if m.0 != self.id || m.1.len() > 200_000 {
                 *m = (self.id, FxHashMap::default());
             }
-            if let Some(&c) = m.1.get(w) {
-                return c;
-            }
-            let c = stems(w).fold(0, |c, s| c | self.classes.get(s).copied().unwrap_or(0));
-            m.1.insert(w.to_string(), c);
-            c
+            *m.1.entry(key).or_insert_with(work_out)
         })
     }
 

@@ -8,6 +8,7 @@
 
 use crate::lexicon::describe::{with_stem, Describe};
 use crate::lexicon::Lexicon;
+use crate::text::symbols::WordKey;
 use crate::text::symbols::{intern, Sym};
 use crate::text::{DocText, TokenKind};
 use std::cell::Cell;
@@ -75,7 +76,7 @@ impl<'t, 'a> DocWords<'t, 'a> {
             let m = m.borrow();
             for w in &self.words {
                 let text = self.text(w.token as usize);
-                match Key::of(text).and_then(|k| m.get(&k)) {
+                match WordKey::of(text).and_then(|k| m.get(&k)) {
                     Some(f) => w.facts.set(Some(*f)),
                     None => unknown.push(w.token as usize),
                 }
@@ -157,7 +158,7 @@ impl<'t, 'a> DocWords<'t, 'a> {
 /// What a word is, memoised per thread (a corpus repeats its words): one lookup a
 /// distinct word a document.
 fn facts_of(w: &str) -> Facts {
-    let key = Key::of(w);
+    let key = WordKey::of(w);
     if let Some(f) = key.and_then(|k| MEMO.with(|m| m.borrow().get(&k).copied())) {
         return f;
     }
@@ -189,7 +190,7 @@ fn facts_of(w: &str) -> Facts {
 
 /// A word's interned stem and passage hash, worked out once a thread.
 fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
-    let key = Key::of(w);
+    let key = WordKey::of(w);
     if let Some(s) = key.and_then(|k| MEMO.with(|m| m.borrow().get(&k).and_then(|f| f.stem))) {
         return s;
     }
@@ -216,34 +217,19 @@ fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
 /// not asked again; tens of MiB a thread that the stories and rules can use).
 pub fn forget_all() {
     let forget = || MEMO.with(|m| *m.borrow_mut() = Default::default());
-    rayon::broadcast(|_| forget());
+    rayon::broadcast(|_| {
+        forget();
+        crate::lexicon::describe::forget_classes();
+    });
     forget();
+    crate::lexicon::describe::forget_classes();
 }
 
 /// How many words a thread's memo holds before it starts again.
 const MEMO_WORDS: usize = 200_000;
 
-/// A word as a memo key, its bytes held in place (no pointer to follow to compare
-/// it): words of up to 24 bytes, nearly all of a text's; a longer word is worked out
-/// each time a document asks. Zero bytes pad it (a word holding one has no key).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key([u64; 3]);
-
-impl Key {
-    fn of(w: &str) -> Option<Key> {
-        let b = w.as_bytes();
-        if b.len() > 24 || b.contains(&0) {
-            return None;
-        }
-        let mut bytes = [0u8; 24];
-        bytes[..b.len()].copy_from_slice(b);
-        let word = |k: usize| u64::from_le_bytes(bytes[k * 8..k * 8 + 8].try_into().expect("8 bytes"));
-        Some(Key([word(0), word(1), word(2)]))
-    }
-}
-
 thread_local! {
-    static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<Key, Facts>> = Default::default();
+    static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<WordKey, Facts>> = Default::default();
 }
 
 #[cfg(test)]
@@ -276,12 +262,12 @@ mod tests {
 
     #[test]
     fn memo_keys_tell_words_apart_and_long_words_go_without() {
-        assert!(Key::of("قتل") != Key::of("قتلى"));
-        assert!(Key::of("ab") != Key::of("ab\u{1}"));
-        assert!(Key::of("a\0").is_none());
+        assert!(WordKey::of("قتل") != WordKey::of("قتلى"));
+        assert!(WordKey::of("ab") != WordKey::of("ab\u{1}"));
+        assert!(WordKey::of("a\0").is_none());
         let long = "وبالاستثماراتهم";
-        assert!(long.len() > 24 && Key::of(long).is_none());
-        assert!(Key::of("والاستثمارات").is_some());
+        assert!(long.len() > 24 && WordKey::of(long).is_none());
+        assert!(WordKey::of("والاستثمارات").is_some());
         let text = DocText::new("وبالاستثماراتهم قتل وبالاستثماراتهم قتل");
         let words = DocWords::new(&text);
         for k in 0..text.tokens.len() {

@@ -69,6 +69,25 @@ pub fn stable_keys(ids: &[Sym]) -> Vec<u64> {
         .collect()
 }
 
+/// A word as a memo key, its bytes held in place (no pointer to follow to compare
+/// it): words of up to 24 bytes, nearly all of a text's (a memo works a longer one
+/// out each time). Zero bytes pad it (a word holding one has no key).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WordKey([u64; 3]);
+
+impl WordKey {
+    pub fn of(w: &str) -> Option<WordKey> {
+        let b = w.as_bytes();
+        if b.len() > 24 || b.contains(&0) {
+            return None;
+        }
+        let mut bytes = [0u8; 24];
+        bytes[..b.len()].copy_from_slice(b);
+        let word = |k: usize| u64::from_le_bytes(bytes[k * 8..k * 8 + 8].try_into().expect("8 bytes"));
+        Some(WordKey([word(0), word(1), word(2)]))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
