@@ -176,7 +176,7 @@ impl Stories {
                     };
                     (0..n).filter(|&o| o != k && near(o)).for_each(|o| count(o as u32));
                 }
-                for t in top(k).take(if small { 0 } else { PROBE_TERMS }) {
+                for t in top(k).filter(|_| !small) {
                     let Some(p) = postings.get(&t) else { continue };
                     let undated = p.partition_point(|e| e.0 == i32::MIN);
                     p[..undated].iter().map(|e| e.1).filter(|&o| o as usize != k).for_each(&mut count);
@@ -252,11 +252,7 @@ impl Stories {
 /// at most [`PROBE_TERMS`].
 fn probe_indices(v: &[(Sym, f32)]) -> Vec<u8> {
     debug_assert!(v.len() <= VECTOR_TERMS && VECTOR_TERMS <= 256);
-    let keys = crate::text::symbols::stable_keys(&v.iter().map(|e| e.0).collect::<Vec<_>>());
-    let mut keyed: Vec<(f32, u64, Sym, u8)> =
-        v.iter().zip(keys).enumerate().map(|(i, (&(t, w), k))| (w, k, t, i as u8)).collect();
-    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut out: Vec<u8> = keyed.into_iter().take(PROBE_TERMS).map(|e| e.3).collect();
+    let mut out: Vec<u8> = heaviest_order(v).into_iter().take(PROBE_TERMS).map(|i| i as u8).collect();
     out.shrink_to_fit();
     out
 }
@@ -264,11 +260,17 @@ fn probe_indices(v: &[(Sym, f32)]) -> Vec<u8> {
 /// Heaviest words first; words of one weight (common: one count, one rarity) in an
 /// order of their own, the same every run.
 fn heaviest_first(v: &mut Vec<(Sym, f32)>) {
+    let order = heaviest_order(v);
+    *v = order.into_iter().map(|i| v[i]).collect();
+}
+
+/// The places of a vector's words, heaviest first, ties by a key of the word's text
+/// (not its id, which parallel reading orders differently each run).
+fn heaviest_order(v: &[(Sym, f32)]) -> Vec<usize> {
     let keys = crate::text::symbols::stable_keys(&v.iter().map(|e| e.0).collect::<Vec<_>>());
-    let mut keyed: Vec<(f32, u64, Sym)> = v.iter().zip(keys).map(|(&(t, w), k)| (w, k, t)).collect();
-    keyed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    v.clear();
-    v.extend(keyed.into_iter().map(|(w, _, t)| (t, w)));
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    order.sort_unstable_by(|&a, &b| v[b].1.total_cmp(&v[a].1).then(keys[a].cmp(&keys[b])).then(v[a].0.cmp(&v[b].0)));
+    order
 }
 
 /// [`cosine`] of a vector spread out by word (0 where it has none) and another.

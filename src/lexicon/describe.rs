@@ -513,15 +513,20 @@ impl Describe {
     /// The lists any form of `w` (without glued prefixes and pronoun suffixes) is in,
     /// memoised per thread: a corpus repeats its words.
     pub fn class_of(&self, w: &str) -> u32 {
-        let work_out = || stems(w).fold(0, |c, s| c | self.classes.get(s).copied().unwrap_or(0));
-        let Some(key) = WordKey::of(w) else { return work_out() };
+        let Some(key) = WordKey::of(w) else { return self.class_of_forms(w) };
         CLASSES.with(|m| {
             let mut m = m.borrow_mut();
             if m.0 != self.id || m.1.len() > 200_000 {
                 *m = (self.id, FxHashMap::default());
             }
-            *m.1.entry(key).or_insert_with(work_out)
+            *m.1.entry(key).or_insert_with(|| self.class_of_forms(w))
         })
+    }
+
+    /// [`Describe::class_of`] worked out, not memoised: for a caller that keeps its own
+    /// memo of words.
+    pub fn class_of_forms(&self, w: &str) -> u32 {
+        stems(w).fold(0, |c, s| c | self.classes.get(s).copied().unwrap_or(0))
     }
 
     fn is(&self, w: &str, bit: u32) -> bool {

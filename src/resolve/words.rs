@@ -8,8 +8,7 @@
 
 use crate::lexicon::describe::{with_stem, Describe};
 use crate::lexicon::Lexicon;
-use crate::text::symbols::WordKey;
-use crate::text::symbols::{intern, Sym};
+use crate::text::symbols::{intern, Sym, WordKey};
 use crate::text::{DocText, TokenKind};
 use std::cell::Cell;
 use std::hash::{Hash, Hasher};
@@ -175,7 +174,8 @@ fn facts_of(w: &str) -> Facts {
             b |= bit;
         }
     }
-    let f = Facts { class: d.class_of(w), lex: b, stem: None };
+    // (this memo holds the class; `class_of`'s own would hold it twice)
+    let f = Facts { class: d.class_of_forms(w), lex: b, stem: None };
     if let Some(k) = key {
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
@@ -188,12 +188,9 @@ fn facts_of(w: &str) -> Facts {
     f
 }
 
-/// A word's interned stem and passage hash, worked out once a thread.
+/// A word's interned stem and passage hash, worked out once a thread: asked only when
+/// the word's facts, as the memo gave them, have none.
 fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
-    let key = WordKey::of(w);
-    if let Some(s) = key.and_then(|k| MEMO.with(|m| m.borrow().get(&k).and_then(|f| f.stem))) {
-        return s;
-    }
     let mut h = rustc_hash::FxHasher::default();
     let stem = with_stem(w, |s| {
         match kind {
@@ -203,7 +200,7 @@ fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
         intern(s)
     });
     let s = (stem, h.finish());
-    if let Some(k) = key {
+    if let Some(k) = WordKey::of(w) {
         MEMO.with(|m| {
             if let Some(f) = m.borrow_mut().get_mut(&k) {
                 f.stem = Some(s);
