@@ -262,12 +262,13 @@ fn analyse_text(doc: &Document, options: &ResolveOptions) -> DocFacts {
         return resolve::resolve_document(doc, &text, ex, options);
     }
     let chunks = chunks(&doc.text, CHUNK_BYTES);
-    let parts: Vec<DocFacts> = chunks
+    let parts: Vec<(DocFacts, usize)> = chunks
         .par_iter()
         .map(|&(s, e)| {
-            let text = text::DocText::new(&doc.text[s..e]);
+            let piece = &doc.text[s..e];
+            let text = text::DocText::new(piece);
             let ex = extract::extract(&text);
-            resolve::resolve_document(doc, &text, ex, options)
+            (resolve::resolve_document(doc, &text, ex, options), text::LineIndex::breaks(piece))
         })
         .collect();
     let starts: Vec<usize> = chunks.iter().map(|c| c.0).collect();

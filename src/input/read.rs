@@ -47,7 +47,9 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError(why));
     }
     let file = std::fs::File::open(path).map_err(|e| ReadError(io_message(&e)))?;
-    let mut bytes = Vec::new();
+    // (read at once into room for the whole file, not into a buffer doubled as it fills)
+    let size = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| ReadError(io_message(&e)))?;
     if bytes.len() as u64 > limit {
         let size = if limit >= 1 << 20 { format!("{} MiB", limit >> 20) } else { format!("{} KiB", limit >> 10) };

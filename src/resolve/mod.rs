@@ -631,20 +631,24 @@ fn suppressions(text: &str) -> Vec<Suppression> {
     out
 }
 
-/// One document's facts from the facts of its pieces (`starts`: each piece's byte
-/// offset): offsets, lines, sentences and indices shifted, the reference and the
-/// headline from the first piece, times resolved again.
-pub fn merge_chunks(doc: &Document, parts: Vec<DocFacts>, starts: &[usize]) -> DocFacts {
+/// One document's facts from the facts of its pieces, each with its count of line
+/// breaks (`starts`: each piece's byte offset): offsets, lines, sentences and indices
+/// shifted, the reference and the headline from the first piece, times resolved again.
+pub fn merge_chunks(doc: &Document, parts: Vec<(DocFacts, usize)>, starts: &[usize]) -> DocFacts {
+    let total = |f: fn(&DocFacts) -> usize| parts.iter().map(|(p, _)| f(p)).sum::<usize>();
+    let (claims, dates, passages) = (total(|p| p.claims.len()), total(|p| p.dates.len()), total(|p| p.passages.len()));
     let mut parts = parts.into_iter();
-    let mut out = parts.next().expect("a long document has pieces");
+    let (mut out, mut breaks) = parts.next().expect("a long document has pieces");
+    out.claims.reserve_exact(claims - out.claims.len());
+    out.dates.reserve_exact(dates - out.dates.len());
+    out.passages.reserve_exact(passages - out.passages.len());
     let mut line_base = 0usize;
-    let mut prev_start = 0usize;
     let mut sentence_base = out.sentence_count;
     let mut terms: rustc_hash::FxHashMap<Sym, u16> = out.terms.iter().map(|t| (t.sym(), t.count())).collect();
-    for (k, mut p) in parts.enumerate() {
+    for (k, (mut p, piece_breaks)) in parts.enumerate() {
         let start = starts[k + 1];
-        line_base += crate::text::LineIndex::new(&doc.text[prev_start..start]).count() - 1;
-        prev_start = start;
+        line_base += breaks;
+        breaks = piece_breaks;
         let shift_span = |s: &mut (usize, usize)| {
             s.0 += start;
             s.1 += start;

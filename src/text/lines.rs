@@ -11,18 +11,14 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
         let mut starts = vec![0u32];
-        let mut k = 0;
-        while k < bytes.len() {
-            match bytes[k] {
-                b'\n' => starts.push(k as u32 + 1),
-                b'\r' if bytes.get(k + 1) != Some(&b'\n') => starts.push(k as u32 + 1),
-                _ => {}
-            }
-            k += 1;
-        }
+        starts.extend(line_ends(text).map(|k| k as u32 + 1));
         LineIndex { starts }
+    }
+
+    /// How many line breaks `text` holds: its lines less one.
+    pub fn breaks(text: &str) -> usize {
+        line_ends(text).count()
     }
 
     /// The 1-based line of a byte offset.
@@ -40,6 +36,13 @@ impl LineIndex {
     }
 }
 
+/// The offset of the last byte of every line break: a `\n`, or a `\r` not followed by
+/// `\n`.
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter(move |&k| bytes[k] == b'\n' || bytes.get(k + 1) != Some(&b'\n'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +56,7 @@ mod tests {
         let idx = LineIndex::new("a\rbc\rd");
         assert_eq!((idx.line(0), idx.line(2), idx.line(5)), (1, 2, 3));
         assert_eq!(idx.line_start(2), 2);
+        assert_eq!(LineIndex::breaks("a\r\nb\rc\n\nd\r"), 5);
+        assert_eq!(LineIndex::breaks("no break"), 0);
     }
 }
