@@ -276,23 +276,21 @@ fn write_facts_part(r: &Report, w: &mut impl Write) -> std::io::Result<()> {
         listed.iter().map(&mut next).collect::<Vec<usize>>()
     };
     let firsts = first_ids(|d| d.claims.len());
-    let claims = |k: usize, out: &mut Vec<u8>| {
+    let pieces = super::pieces(listed.len(), |k| listed[k].claims.len());
+    let claims = |u: usize, out: &mut Vec<u8>| {
+        let (k, ref range) = pieces[u];
         let d = &listed[k];
-        d.claims
-            .iter()
-            .enumerate()
-            .try_for_each(|(j, c)| element(&Claim(firsts[k] + j + 1, d, c), firsts[k] + j == 0, out))
+        range.clone().try_for_each(|j| element(&Claim(firsts[k] + j + 1, d, &d.claims[j]), firsts[k] + j == 0, out))
     };
-    write_list(w, "claims", listed.len(), listed.iter().map(|d| d.claims.len()).sum(), claims)?;
+    write_list(w, "claims", pieces.len(), listed.iter().map(|d| d.claims.len()).sum(), claims)?;
     let firsts = first_ids(|d| d.dates.len());
-    let dates = |k: usize, out: &mut Vec<u8>| {
+    let pieces = super::pieces(listed.len(), |k| listed[k].dates.len());
+    let dates = |u: usize, out: &mut Vec<u8>| {
+        let (k, ref range) = pieces[u];
         let d = &listed[k];
-        d.dates
-            .iter()
-            .enumerate()
-            .try_for_each(|(j, x)| element(&Date(firsts[k] + j + 1, d, x), firsts[k] + j == 0, out))
+        range.clone().try_for_each(|j| element(&Date(firsts[k] + j + 1, d, &d.dates[j]), firsts[k] + j == 0, out))
     };
-    write_list(w, "dates", listed.len(), listed.iter().map(|d| d.dates.len()).sum(), dates)?;
+    write_list(w, "dates", pieces.len(), listed.iter().map(|d| d.dates.len()).sum(), dates)?;
     Ok(())
 }
 
@@ -313,9 +311,6 @@ fn write_findings_part(r: &Report, w: &mut impl Write) -> std::io::Result<()> {
     w.flush()
 }
 
-/// How many units (documents, findings) a parallel batch serialises.
-const BATCH: usize = 2048;
-
 /// `"name": [ … ]`, a field of the top object: the elements of `units` units written
 /// by `unit` (each unit's `element`s, the first of all marked first), `elements` in all.
 fn write_list(
@@ -325,21 +320,8 @@ fn write_list(
     elements: usize,
     unit: impl Fn(usize, &mut Vec<u8>) -> std::io::Result<()> + Sync,
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
     write!(w, ",\n  \"{name}\": [")?;
-    for from in (0..units).step_by(BATCH) {
-        let parts: Vec<std::io::Result<Vec<u8>>> = (from..(from + BATCH).min(units))
-            .into_par_iter()
-            .with_min_len(64)
-            .map(|k| {
-                let mut out = Vec::new();
-                unit(k, &mut out).map(|_| out)
-            })
-            .collect();
-        for part in parts {
-            w.write_all(&part?)?;
-        }
-    }
+    super::write_units(w, units, unit)?;
     w.write_all(if elements == 0 { b"]" } else { b"\n  ]" })
 }
 
@@ -440,28 +422,54 @@ impl serde_json::ser::Formatter for Indented {
 pub fn write_facts(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::new(out);
     let (listed, _) = report.listed();
-    let (mut claim_id, mut date_id) = (0, 0);
-    for (k, d) in listed.iter().enumerate() {
-        let mut doc = serde_json::to_value(Docs(listed, vec![k])).map_err(std::io::Error::other)?;
-        let mut doc = doc.as_array_mut().and_then(|a| a.pop()).unwrap_or_default();
-        doc["type"] = serde_json::Value::from("document");
-        serde_json::to_writer(&mut w, &doc).map_err(std::io::Error::other)?;
-        w.write_all(b"\n")?;
-        for c in &d.claims {
-            claim_id += 1;
-            let mut v = serde_json::to_value(Claim(claim_id, d, c)).map_err(std::io::Error::other)?;
-            v["type"] = serde_json::Value::from("claim");
-            serde_json::to_writer(&mut w, &v).map_err(std::io::Error::other)?;
-            w.write_all(b"\n")?;
-        }
-        for x in &d.dates {
-            date_id += 1;
-            let mut v = serde_json::to_value(Date(date_id, d, x)).map_err(std::io::Error::other)?;
-            v["type"] = serde_json::Value::from("date");
-            serde_json::to_writer(&mut w, &v).map_err(std::io::Error::other)?;
-            w.write_all(b"\n")?;
-        }
+    // Each document's line, then its claims' and its dates' lines, a piece at a time;
+    // claim and date ids run on over the documents.
+    enum Unit {
+        Doc(usize),
+        Claims(usize, std::ops::Range<usize>, usize),
+        Dates(usize, std::ops::Range<usize>, usize),
     }
+    let mut units = Vec::new();
+    let (mut claim_id, mut date_id) = (0, 0);
+    let claims = super::pieces(listed.len(), |k| listed[k].claims.len());
+    let dates = super::pieces(listed.len(), |k| listed[k].dates.len());
+    let (mut claims, mut dates) = (claims.into_iter().peekable(), dates.into_iter().peekable());
+    for (k, d) in listed.iter().enumerate() {
+        units.push(Unit::Doc(k));
+        while let Some((_, range)) = claims.next_if(|(c, _)| *c == k) {
+            units.push(Unit::Claims(k, range, claim_id));
+        }
+        claim_id += d.claims.len();
+        while let Some((_, range)) = dates.next_if(|(c, _)| *c == k) {
+            units.push(Unit::Dates(k, range, date_id));
+        }
+        date_id += d.dates.len();
+    }
+    fn line(mut v: serde_json::Value, kind: &str, out: &mut Vec<u8>) -> std::io::Result<()> {
+        v["type"] = serde_json::Value::from(kind);
+        serde_json::to_writer(&mut *out, &v).map_err(std::io::Error::other)?;
+        out.push(b'\n');
+        Ok(())
+    }
+    let value = |v: Result<serde_json::Value, serde_json::Error>| v.map_err(std::io::Error::other);
+    super::write_units(&mut w, units.len(), |u, out| match &units[u] {
+        Unit::Doc(k) => {
+            let mut doc = value(serde_json::to_value(Docs(listed, vec![*k])))?;
+            line(doc.as_array_mut().and_then(|a| a.pop()).unwrap_or_default(), "document", out)
+        }
+        Unit::Claims(k, range, first) => {
+            let d = &listed[*k];
+            range.clone().try_for_each(|j| {
+                line(value(serde_json::to_value(Claim(first + j + 1, d, &d.claims[j])))?, "claim", out)
+            })
+        }
+        Unit::Dates(k, range, first) => {
+            let d = &listed[*k];
+            range
+                .clone()
+                .try_for_each(|j| line(value(serde_json::to_value(Date(first + j + 1, d, &d.dates[j])))?, "date", out))
+        }
+    })?;
     w.flush()
 }
 
