@@ -71,11 +71,43 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ReadError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(&bytes) {
         return Err(ReadError("UTF-16 text; claimcheck reads UTF-8 (convert it, e.g. with iconv)".into()));
     }
-    if let Some(k) = bytes.iter().position(|&b| b == 0) {
+    if let Some(k) = memchr::memchr(0, &bytes) {
         return Err(ReadError(format!("binary file (NUL byte at offset {k}), skipped")));
+    }
+    if bytes.len() > 2 * PIECE {
+        if let Some(text) = validated_in_pieces(&bytes) {
+            return Ok(text);
+        }
     }
     String::from_utf8(bytes)
         .map_err(|e| ReadError(format!("not UTF-8 (invalid byte at offset {}), skipped", e.utf8_error().valid_up_to())))
+}
+
+/// The size of the pieces a long text is validated in, in parallel.
+const PIECE: usize = 1 << 20;
+
+/// Long text validated as UTF-8 in pieces on every core, cut where a character starts
+/// (so the text is valid when every piece is), then copied into one string: `None`
+/// when a piece is not UTF-8 (the caller then names the first bad byte).
+fn validated_in_pieces(bytes: &[u8]) -> Option<String> {
+    use rayon::prelude::*;
+    let mut cuts = vec![0];
+    let mut at = PIECE;
+    while at < bytes.len() {
+        // (a byte 10xxxxxx continues a character)
+        while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+            at += 1;
+        }
+        cuts.push(at);
+        at += PIECE;
+    }
+    cuts.push(bytes.len());
+    cuts.dedup();
+    let pieces: Vec<&str> =
+        cuts.par_windows(2).map(|w| std::str::from_utf8(&bytes[w[0]..w[1]]).ok()).collect::<Option<_>>()?;
+    let mut text = String::with_capacity(bytes.len());
+    pieces.iter().for_each(|p| text.push_str(p));
+    Some(text)
 }
 
 /// UTF-16 without a BOM: every other byte of the first ones is NUL.
@@ -111,5 +143,15 @@ mod tests {
         let utf16: Vec<u8> = "hello world, 12 people".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         let e = text_from_bytes(utf16).unwrap_err();
         assert!(e.0.contains("UTF-16"), "{e:?}");
+        // Long text is validated in pieces: the same text, the same first bad byte.
+        let long = "نحو ٦٥ ألف شخص، more than 1,200 families.\n".repeat(60_000);
+        assert!(long.len() > 2 * PIECE);
+        assert_eq!(text_from_bytes(long.clone().into_bytes()).unwrap(), long);
+        let mut bad = long.clone().into_bytes();
+        // (the second byte of a character, in the third piece)
+        let k = 2 * PIECE + bad[2 * PIECE..].iter().position(|&b| b & 0xC0 == 0x80).unwrap();
+        bad[k] = b'x';
+        let e = text_from_bytes(bad).unwrap_err();
+        assert!(e.0.contains(&format!("offset {}", k - 1)), "{e:?}");
     }
 }
