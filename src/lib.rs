@@ -268,7 +268,8 @@ fn analyse_text(doc: &Document, options: &ResolveOptions) -> DocFacts {
             let piece = &doc.text[s..e];
             let text = text::DocText::new(piece);
             let ex = extract::extract(&text);
-            (resolve::resolve_document(doc, &text, ex, options), text::LineIndex::breaks(piece))
+            let resolve = if s == 0 { resolve::resolve_document } else { resolve::resolve_piece };
+            (resolve(doc, &text, ex, options), text::LineIndex::breaks(piece))
         })
         .collect();
     let starts: Vec<usize> = chunks.iter().map(|c| c.0).collect();

@@ -293,13 +293,25 @@ pub struct ResolveOptions {
 
 /// Resolve one document: reference day, date values, claim times and descriptors.
 pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options: &ResolveOptions) -> DocFacts {
+    resolve_text(doc, text, ex, options, true)
+}
+
+/// [`resolve_document`] for a piece of a long document after its first: the
+/// document's reference day is its first piece's, and its times are resolved when the
+/// pieces are merged ([`merge_chunks`]), so neither is worked out here.
+pub fn resolve_piece(doc: &Document, text: &DocText, ex: Extraction, options: &ResolveOptions) -> DocFacts {
+    resolve_text(doc, text, ex, options, false)
+}
+
+fn resolve_text(doc: &Document, text: &DocText, ex: Extraction, options: &ResolveOptions, whole: bool) -> DocFacts {
     let describe = Describe::default_describe();
     let words = words::DocWords::new(text);
     if !options.facts_only {
         // (its terms ask of nearly every word)
         words.learn_all();
     }
-    let reference = reference::reference(text, &ex.dates, doc.published, ex.stated, options.published);
+    let reference =
+        if whole { reference::reference(text, &ex.dates, doc.published, ex.stated, options.published) } else { None };
     let years = reference::mentioned_years(&ex.dates);
     let mut dates: Vec<DateFact> = ex
         .dates
@@ -373,7 +385,9 @@ pub fn resolve_document(doc: &Document, text: &DocText, ex: Extraction, options:
         text_hash: 0,
     };
     std::mem::swap(&mut facts.dates, &mut dates);
-    resolve_times(&mut facts);
+    if whole {
+        resolve_times(&mut facts);
+    }
     facts
 }
 
