@@ -70,6 +70,10 @@ pub fn segment(text: &str) -> (Vec<Span>, Vec<Token>) {
         let b = bytes[k];
         let (c, width) = if b < 0x80 {
             (b as char, 1)
+        } else if b & 0xE0 == 0xC0 {
+            // Two bytes (Arabic letters): decoded here, not by a char iterator.
+            let cp = ((b as u32 & 0x1F) << 6) | (bytes[k + 1] as u32 & 0x3F);
+            (char::from_u32(cp).expect("two UTF-8 bytes are a char"), 2)
         } else {
             let c = text[k..].chars().next().expect("k is on a char boundary");
             (c, c.len_utf8())
