@@ -343,6 +343,15 @@ pub type Phrase = Vec<String>;
 pub struct PhraseSet<T> {
     by_first: HashMap<String, Vec<(Phrase, T)>>,
     by_last: HashMap<String, Vec<(String, T)>>,
+    /// The first chars of the first words, hashed into 256 bits: a text whose first
+    /// char's bit is unset starts no phrase of the set, and most texts asked are such.
+    first_chars: [u64; 4],
+}
+
+/// A char's bit in [`PhraseSet`]'s `first_chars`.
+fn char_bit(c: char) -> (usize, u64) {
+    let h = (c as u32).wrapping_mul(0x9E37_79B1) >> 24;
+    ((h >> 6) as usize, 1 << (h & 63))
 }
 
 impl<T: Copy> PhraseSet<T> {
@@ -361,7 +370,21 @@ impl<T: Copy> PhraseSet<T> {
         for v in by_last.values_mut() {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        PhraseSet { by_first, by_last }
+        let mut first_chars = [0u64; 4];
+        for c in by_first.keys().filter_map(|w| w.chars().next()) {
+            let (k, bit) = char_bit(c);
+            first_chars[k] |= bit;
+        }
+        PhraseSet { by_first, by_last, first_chars }
+    }
+
+    /// Can a phrase of the set start at `i`? `false` only when none can: the first
+    /// char of `i` starts no phrase's first word.
+    pub fn may_start(&self, i: &str) -> bool {
+        i.chars().next().is_some_and(|c| {
+            let (k, bit) = char_bit(c);
+            self.first_chars[k] & bit != 0
+        })
     }
 
     /// Phrases that start with `word`, longest first.
@@ -846,6 +869,22 @@ mod tests {
         assert_eq!(lex.before.contains(&["اكثر", "من"]), Some(Bound::AtLeast));
         assert_eq!(lex.months.starting_with("تشرين")[0].0.len(), 2);
         assert!(lex.months.ending_with("الثاني").iter().any(|(p, m)| p == "تشرين الثاني" && *m == 11));
+    }
+
+    #[test]
+    fn a_phrase_set_may_start_where_its_phrases_start_and_rules_out_the_rest() {
+        let lex = Lexicon::default_lexicon();
+        fn all_may_start<T: Copy>(set: &PhraseSet<T>) {
+            for w in set.first_words() {
+                assert!(set.may_start(&format!("{w} 2024")), "{w}");
+            }
+        }
+        all_may_start(&lex.months);
+        all_may_start(&lex.calendar.units);
+        all_may_start(&lex.calendar.holidays);
+        all_may_start(&lex.before);
+        assert!(!lex.months.may_start("22 عملية"));
+        assert!(!lex.months.may_start(""));
     }
 
     #[test]

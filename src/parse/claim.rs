@@ -92,6 +92,9 @@ pub fn keyword<'a>(w: &str, i: &'a str) -> PResult<'a, ()> {
 
 /// The longest phrase of `set` that matches at `i`.
 pub fn one_of_phrases<'a, T: Copy>(set: &PhraseSet<T>, i: &'a str) -> PResult<'a, T> {
+    if !set.may_start(i) {
+        return fail(i, "a phrase");
+    }
     let (_, first) = word(i)?;
     for (p, t) in set.starting_with(first) {
         if let Ok((rest, ())) = phrase(p, i) {
