@@ -177,39 +177,56 @@ pub fn analyse_inputs_with(
     let sources = input::collect(inputs, &options.walk).map_err(Error::Usage)?;
     let mut errors = sources.errors;
     let resolve = ResolveOptions { published: options.published, facts_only: options.facts_only };
-    let docs = sources.sources.iter().flat_map(Source::documents).enumerate();
-    let mut results: Vec<(usize, Result<DocFacts, InputError>)> = docs
-        .par_bridge()
-        .map(|(k, d)| {
-            let r = d.map(|mut d| {
-                if d.published.is_none() {
-                    if let Some(day) = options.published_for.as_ref().and_then(|f| f(&d.name)) {
-                        d.published = Some((day, input::meta::PublishedSource::Option));
-                    }
+    // A text file is read by the thread that analyses it, not while the others wait
+    // for the next document (a long file is validated in pieces on every core); a
+    // corpus's records and standard input are read one by one.
+    enum Work<'s> {
+        File(&'s std::path::Path),
+        Read(Result<Document, InputError>),
+    }
+    let work = sources.sources.iter().flat_map(|s| -> Box<dyn Iterator<Item = Work> + Send> {
+        match s {
+            Source::File(p) => Box::new(std::iter::once(Work::File(p))),
+            s => Box::new(s.documents().map(Work::Read)),
+        }
+    });
+    let one = |d: Result<Document, InputError>| {
+        let r = d.map(|mut d| {
+            if d.published.is_none() {
+                if let Some(day) = options.published_for.as_ref().and_then(|f| f(&d.name)) {
+                    d.published = Some((day, input::meta::PublishedSource::Option));
                 }
-                let text = text_hash(&d.text);
-                let content = content_hash(&d, text, &resolve);
-                let mut f = match reuse.and_then(|r| r(&d, content)) {
-                    // (a record's line may have moved in its file)
-                    Some(mut known) => {
-                        known.origin = d.origin.clone();
-                        known
-                    }
-                    None => analyse(&d, &resolve),
-                };
-                (f.content, f.text_hash) = (content, text);
-                f
-            });
-            if let Some(cb) = &options.on_document {
-                cb();
             }
-            (k, r)
+            let text = text_hash(&d.text);
+            let content = content_hash(&d, text, &resolve);
+            let mut f = match reuse.and_then(|r| r(&d, content)) {
+                // (a record's line may have moved in its file)
+                Some(mut known) => {
+                    known.origin = d.origin.clone();
+                    known
+                }
+                None => analyse(&d, &resolve),
+            };
+            (f.content, f.text_hash) = (content, text);
+            f
+        });
+        if let Some(cb) = &options.on_document {
+            cb();
+        }
+        r
+    };
+    let mut results: Vec<(usize, Vec<Result<DocFacts, InputError>>)> = work
+        .enumerate()
+        .par_bridge()
+        .map(|(k, w)| match w {
+            Work::File(p) => (k, input::walk::read_file(p).into_iter().map(one).collect()),
+            Work::Read(d) => (k, vec![one(d)]),
         })
         .collect();
     resolve::words::forget_all();
     results.sort_by_key(|(k, _)| *k);
     let mut facts = Vec::with_capacity(results.len());
-    for (_, r) in results {
+    for r in results.into_iter().flat_map(|(_, r)| r) {
         match r {
             Ok(f) => facts.push(f),
             Err(e) => errors.push(e),
