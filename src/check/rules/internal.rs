@@ -157,7 +157,13 @@ impl Rule for Internal {
 /// anchor, two figures of one noun in one article are as often two things (two teams'
 /// points, two fuels' prices) as one.
 fn anchored(doc: &crate::resolve::DocFacts, a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bool {
-    let in_sentence = |s: u32| doc.claims.iter().filter(move |c| c.sentence == s);
+    // (claims are in text order, so their sentences ascend: a sentence's claims are
+    // found by binary search, not by reading every claim of a long document)
+    let in_sentence = |s: u32| {
+        let from = doc.claims.partition_point(|c| c.sentence < s);
+        let to = doc.claims.partition_point(|c| c.sentence <= s);
+        doc.claims[from..to].iter()
+    };
     in_sentence(a.sentence).any(|x| {
         !std::ptr::eq(x, a)
             && x.desc.what.is_some()
