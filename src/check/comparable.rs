@@ -281,12 +281,25 @@ fn sorted(v: &[Sym]) -> Vec<Sym> {
 /// words are few, so each unmatched pair is looked at.
 fn shared_near(a: &[Sym], b: &[Sym]) -> Vec<Sym> {
     let mut out = shared(a, b);
-    let rest = |v: &[Sym], out: &[Sym]| -> Vec<(Sym, Arc<str>)> {
-        v.iter().filter(|w| !out.contains(w)).map(|&w| (w, name(w))).collect()
+    // (only words of five letters or more have spelling variants, one letter apart)
+    let rest = |v: &[Sym], out: &[Sym]| -> Vec<(Sym, Arc<str>, usize)> {
+        v.iter()
+            .filter(|w| !out.contains(w))
+            .map(|&w| {
+                let n = name(w);
+                let letters = n.chars().count();
+                (w, n, letters)
+            })
+            .filter(|&(_, _, letters)| letters >= 5)
+            .collect()
     };
     let (rest_a, mut rest_b) = (rest(a, &out), rest(b, &out));
-    for (x, nx) in rest_a {
-        if let Some(k) = rest_b.iter().position(|(_, ny)| spelling_variants(&nx, ny)) {
+    if rest_b.is_empty() {
+        return out;
+    }
+    for (x, nx, lx) in rest_a {
+        let variant = |(_, ny, ly): &(Sym, Arc<str>, usize)| lx.abs_diff(*ly) == 1 && spelling_variants(&nx, ny);
+        if let Some(k) = rest_b.iter().position(variant) {
             rest_b.remove(k);
             out.push(x);
         }
