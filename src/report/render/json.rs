@@ -521,4 +521,38 @@ mod tests {
         assert_eq!(fast, whole);
         assert!(fast.contains("\"claims\": [],"), "{fast}");
     }
+
+    #[test]
+    fn a_document_of_thousands_of_claims_is_written_in_pieces_the_same() {
+        // (more claims than a piece holds, and dates too, in one document beside others)
+        let dir = std::env::temp_dir().join(format!("claimcheck-pieces-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let line = |k: usize| format!("قتل {} شخصا في الهجوم يوم 12 تشرين الثاني 2024 وأصيب {} آخرون.\n", k + 3, k + 7);
+        std::fs::write(dir.join("long.txt"), (0..1500).map(line).collect::<String>()).unwrap();
+        std::fs::write(dir.join("short.txt"), line(1)).unwrap();
+        let report = crate::check(std::slice::from_ref(&dir), &crate::Options::default()).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let long = report.docs.iter().find(|d| d.name.ends_with("long.txt")).unwrap();
+        assert!(long.claims.len() > 2 * super::super::PIECE && long.dates.len() > super::super::PIECE);
+        let (fast, whole) = both(&report);
+        assert_eq!(fast, whole);
+        // One line a fact, ids running on over the documents.
+        let mut lines = Vec::new();
+        write_facts(&report, &mut lines).unwrap();
+        let lines: Vec<serde_json::Value> =
+            String::from_utf8(lines).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let claims: Vec<&serde_json::Value> = lines.iter().filter(|v| v["type"] == "claim").collect();
+        let total: usize = report.docs.iter().map(|d| d.claims.len()).sum();
+        assert_eq!(claims.len(), total);
+        assert!(claims.iter().enumerate().all(|(k, c)| c["id"] == format!("c{}", k + 1)));
+        let whole: serde_json::Value = serde_json::from_str(&fast).unwrap();
+        assert_eq!(claims[1700]["text"], whole["claims"][1700]["text"]);
+        // The table: one line a claim, in the report's order.
+        let mut table = Vec::new();
+        super::super::table::write(&report, &mut table).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        assert_eq!(table.lines().count(), total + 1);
+        let nth = table.lines().nth(1700).unwrap();
+        assert!(nth.contains(whole["claims"][1700]["text"].as_str().unwrap()), "{nth}");
+    }
 }
