@@ -16,14 +16,14 @@ fn show(docs: &[claimcheck::resolve::DocFacts], r: (usize, usize)) -> String {
         d.what.map(|w| name(w).to_string()),
         d.people,
         d.role.map(|r| claimcheck::lexicon::describe::Describe::default_describe().role(r).id.clone()),
-        names(&d.near),
-        names(&d.scope),
+        names(d.near()),
+        names(d.scope()),
         d.part,
-        names(&d.source),
+        names(d.source()),
         d.status,
         c.time.as_ref().map(|t| t.to_string()),
         c.time_source,
-        names(&d.subject)
+        names(d.subject())
     )
 }
 
@@ -60,9 +60,10 @@ fn main() {
                 Err(e) => format!("NOT {e:?}"),
             };
             let (ca, cb) = (corpus.claim(a), corpus.claim(b));
-            let (win, _) = claimcheck::check::comparable::subject_overlap(&corpus, &ca.desc.subject, &cb.desc.subject);
-            let sa = claimcheck::check::comparable::support_in(&corpus, &ca.desc.subject, b.0);
-            let sb = claimcheck::check::comparable::support_in(&corpus, &cb.desc.subject, a.0);
+            let (win, _) =
+                claimcheck::check::comparable::subject_overlap(&corpus, ca.desc.subject(), cb.desc.subject());
+            let sa = claimcheck::check::comparable::support_in(&corpus, ca.desc.subject(), b.0);
+            let sb = claimcheck::check::comparable::support_in(&corpus, cb.desc.subject(), a.0);
             eprintln!("{label} {verdict} time={t:?} story={:?} window={win:.2} support={sa:.2}/{sb:.2}\n  {}\n  {}\n  why: {}", corpus.stories.similarity(a.0, b.0), show(docs, a), show(docs, b), p.why.chars().take(150).collect::<String>());
         }
     }

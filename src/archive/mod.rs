@@ -37,7 +37,7 @@ pub struct Loaded {
 }
 
 /// The version of the cache file's layout.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"CCARCH1\n";
 
 #[derive(Serialize, Deserialize)]

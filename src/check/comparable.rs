@@ -93,7 +93,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         return Err(Mismatch::Thing);
     }
     // 3. The same role, or the same words around the number.
-    let (near_a, near_b) = (sorted(&da.near), sorted(&db.near));
+    let (near_a, near_b) = (sorted(da.near()), sorted(db.near()));
     let near_shared = shared_near(&near_a, &near_b);
     let role = match (da.role, db.role) {
         (Some(x), Some(y)) if x != y => return Err(Mismatch::Role),
@@ -130,25 +130,25 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
     // A scope word the other clause also says ("بتسمم غذائي" / "بحالات تسمم غذائي")
     // narrows neither.
     let said = |w: &Sym, d: &crate::resolve::describe::Descriptor| {
-        d.scope.contains(w) || d.subject.contains(w) || d.near.contains(w)
+        d.scope().contains(w) || d.subject().contains(w) || d.near().contains(w)
     };
-    if !(da.scope.iter().all(|w| said(w, db)) && db.scope.iter().all(|w| said(w, da))) {
+    if !(da.scope().iter().all(|w| said(w, db)) && db.scope().iter().all(|w| said(w, da))) {
         return Err(Mismatch::Scope);
     }
     if !status_compatible(da.status, db.status) || da.counted != db.counted {
         return Err(Mismatch::Status);
     }
-    if da.source.len() >= 2 && db.source.len() >= 2 && shared(&da.source, &db.source).is_empty() {
+    if da.source().len() >= 2 && db.source().len() >= 2 && shared(da.source(), db.source()).is_empty() {
         return Err(Mismatch::Source);
     }
     // 5. The same subject: the clauses share rare words, or each document mentions
     // what the other's clause is about.
-    let (window, words) = subject_overlap(corpus, &da.subject, &db.subject);
+    let (window, words) = subject_overlap(corpus, da.subject(), db.subject());
     // Support needs a few words to go by: one or two words found elsewhere say little.
-    let support = if a.0 == b.0 || da.subject.len() < 3 || db.subject.len() < 3 {
+    let support = if a.0 == b.0 || da.subject().len() < 3 || db.subject().len() < 3 {
         window
     } else {
-        support_in(corpus, &da.subject, b.0).min(support_in(corpus, &db.subject, a.0))
+        support_in(corpus, da.subject(), b.0).min(support_in(corpus, db.subject(), a.0))
     };
     let subject = window.max(support);
     // One rank of one thing counted from one year, in one story: the Nth outbreak since
@@ -224,7 +224,7 @@ pub fn same_quantity(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Result<Match,
         common as f32 / (x.len() + y.len() - common).max(1) as f32
     };
     let near_alike = near_shared.len() as f32 / (near_a.len() + near_b.len() - near_shared.len()).max(1) as f32;
-    let clause_alike = jaccard(&da.subject, &db.subject);
+    let clause_alike = jaccard(da.subject(), db.subject());
     Ok(Match { strength, subject, near, near_alike, clause_alike, evidence, rank_since })
 }
 

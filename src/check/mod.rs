@@ -158,7 +158,7 @@ impl SubjectStats {
     pub fn add(&mut self, d: &DocFacts) {
         for c in &d.claims {
             self.claims += 1;
-            for &w in &c.desc.subject {
+            for &w in c.desc.subject() {
                 *self.df.entry(w).or_default() += 1;
             }
         }
@@ -170,7 +170,7 @@ impl SubjectStats {
         let mut out: FxHashMap<Sym, f32> = FxHashMap::default();
         for d in docs {
             for c in &d.claims {
-                for &w in &c.desc.subject {
+                for &w in c.desc.subject() {
                     out.entry(w).or_insert_with(|| {
                         let f = self.df.get(&w).copied().unwrap_or(1);
                         ((n + 1.0) / (f as f32 + 0.5)).ln().max(0.05)

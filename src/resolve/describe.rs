@@ -32,14 +32,13 @@ pub struct Descriptor {
     pub generic: bool,
     /// The role, by its index in the describe lexicon.
     pub role: Option<u16>,
-    /// Stems of the nearest content words before and after the number.
-    pub near: Box<[Sym]>,
+    /// The words of [`Descriptor::near`], [`Descriptor::subject`], [`Descriptor::scope`]
+    /// and [`Descriptor::source`], one list after another in one allocation (a corpus
+    /// keeps millions of descriptors), and where the last three start.
+    words: Box<[Sym]>,
+    starts: [u32; 3],
     /// How many of `near` stand before the number (they come first).
     pub near_before: u8,
-    /// Stems of the clause's content words, sorted and distinct.
-    pub subject: Box<[Sym]>,
-    /// Words that narrow what is counted, sorted.
-    pub scope: Box<[Sym]>,
     /// The claim is a part of a total ("بينهم 12 طفلا", "of them").
     pub part: bool,
     /// The claim is the whole a part is counted from ("ستة من أصل 12").
@@ -48,8 +47,6 @@ pub struct Descriptor {
     pub progress: bool,
     /// The claim is someone's age ("البالغ من العمر 68 عاما", "(42 عاما)").
     pub age: bool,
-    /// Stems of the source's words, sorted.
-    pub source: Box<[Sym]>,
     pub status: Status,
     /// For a preliminary count, the share counted ("بعد فرز 98 بالمئة": 98).
     pub counted: Option<f64>,
@@ -64,6 +61,44 @@ pub struct Descriptor {
     /// الثامن منذ اكتشاف الفيروس في هذا البلد في 1976", "the third since 2011").
     #[serde(default)]
     pub since: Option<i32>,
+}
+
+impl Descriptor {
+    /// Stems of the nearest content words before and after the number.
+    pub fn near(&self) -> &[Sym] {
+        &self.words[..self.starts[0] as usize]
+    }
+
+    /// Stems of the clause's content words, sorted and distinct.
+    pub fn subject(&self) -> &[Sym] {
+        &self.words[self.starts[0] as usize..self.starts[1] as usize]
+    }
+
+    /// Words that narrow what is counted, sorted.
+    pub fn scope(&self) -> &[Sym] {
+        &self.words[self.starts[1] as usize..self.starts[2] as usize]
+    }
+
+    /// Stems of the source's words, sorted.
+    pub fn source(&self) -> &[Sym] {
+        &self.words[self.starts[2] as usize..]
+    }
+
+    /// Set the four lists of words.
+    pub fn set_words(&mut self, near: &[Sym], subject: &[Sym], scope: &[Sym], source: &[Sym]) {
+        self.words = [near, subject, scope, source].concat().into();
+        let to = |n: usize| n as u32;
+        self.starts = [to(near.len()), to(near.len() + subject.len()), to(near.len() + subject.len() + scope.len())];
+    }
+
+    /// The four lists of words, to change in place: near, subject, scope, source.
+    pub fn words_mut(&mut self) -> [&mut [Sym]; 4] {
+        let [a, b, c] = self.starts.map(|x| x as usize);
+        let (near, rest) = self.words.split_at_mut(a);
+        let (subject, rest) = rest.split_at_mut(b - a);
+        let (scope, source) = rest.split_at_mut(c - b);
+        [near, subject, scope, source]
+    }
 }
 
 /// How many tokens before the number a role word may stand.
@@ -303,27 +338,27 @@ pub fn describe(doc: &DocText, dw: &DocWords, claim: &Claim) -> Descriptor {
         v.sort_unstable();
         v.dedup();
     }
-    Descriptor {
+    let mut d = Descriptor {
         what,
         people,
         generic,
         role,
-        near: near.into(),
+        words: Box::default(),
+        starts: [0; 3],
         near_before,
-        subject: subject.into(),
-        scope: scope.into(),
         part,
         base: whole,
         progress,
         age,
-        source: source.into(),
         status,
         counted,
         fall_reason,
         risen,
         fallen,
         since: since_year(tokens, &words, last, |k| is(k, class::SINCE)),
-    }
+    };
+    d.set_words(&near, &subject, &scope, &source);
+    d
 }
 
 /// How many tokens after a claim "منذ" may stand, and after it the year.
@@ -379,6 +414,22 @@ fn is_origin_adjective(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_descriptor_keeps_its_four_word_lists_apart_in_one() {
+        let mut d = Descriptor::default();
+        assert!(d.near().is_empty() && d.subject().is_empty() && d.scope().is_empty() && d.source().is_empty());
+        d.set_words(&[3, 1], &[], &[7, 8, 9], &[2]);
+        assert_eq!((d.near(), d.subject(), d.scope(), d.source()), (&[3, 1][..], &[][..], &[7, 8, 9][..], &[2][..]));
+        let [near, _, scope, source] = d.words_mut();
+        near[0] = 4;
+        scope.reverse();
+        source[0] = 5;
+        assert_eq!((d.near(), d.scope(), d.source()), (&[4, 1][..], &[9, 8, 7][..], &[5][..]));
+        let mut e = Descriptor::default();
+        e.set_words(&[4, 1], &[], &[9, 8], &[7, 5]);
+        assert_ne!(d, e, "the same words, other lists");
+    }
     use crate::text::symbols::name;
 
     fn desc(sentence: &str, at: &str) -> (Descriptor, Claim) {
@@ -423,14 +474,14 @@ mod tests {
     #[test]
     fn scope_part_source_status() {
         let (d, _) = desc("وأن هناك 54 جريحا في حالة حرجة جدا", "54 جريحا");
-        assert!(!d.scope.is_empty());
+        assert!(!d.scope().is_empty());
         let (d, _) = desc("قتل 59 شخصا بينهم 12 طفلا بحسب وزارة الصحة", "12 طفلا");
         assert!(d.part);
-        assert!(d.source.iter().any(|s| *name(*s) == *stem("وزاره")), "{:?}", d.source);
+        assert!(d.source().iter().any(|s| *name(*s) == *stem("وزاره")), "{:?}", d.source());
         let (d, _) = desc("ومن المتوقع أن يصل الإنتاج إلى 120 ألف برميل", "120 ألف برميل");
         assert_eq!(d.status, Status::Forecast);
         let (d, c) = desc("وأصيب شخصان مصريان في الحادث", "شخصان");
-        assert!(!d.scope.is_empty(), "{d:?} {c:?}");
+        assert!(!d.scope().is_empty(), "{d:?} {c:?}");
     }
 }
 

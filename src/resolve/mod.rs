@@ -259,12 +259,13 @@ impl DocFacts {
             let d = &mut c.desc;
             d.what = d.what.map(&mut *map);
             // (the words around the number keep their order: those before come first)
-            for s in &mut d.near {
+            let [near, subject, scope, source] = d.words_mut();
+            for s in near {
                 *s = map(*s);
             }
-            sorted(&mut d.subject, map);
-            sorted(&mut d.scope, map);
-            sorted(&mut d.source, map);
+            sorted(subject, map);
+            sorted(scope, map);
+            sorted(source, map);
         }
         for d in &mut self.dates {
             sorted(&mut d.context.near, map);

@@ -211,7 +211,7 @@ fn anchored(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Option<crate::check::c
         out.dedup();
         out
     };
-    let mine = names_alike(&ca.desc.near, &cb.desc.near);
+    let mine = names_alike(ca.desc.near(), cb.desc.near());
     if mine.is_empty() {
         return None;
     }
@@ -232,7 +232,7 @@ fn anchored(corpus: &Corpus, a: ClaimRef, b: ClaimRef) -> Option<crate::check::c
             if x.value != y.value || (ka < a.1) != (kb < b.1) {
                 continue;
             }
-            let theirs = names_alike(&x.desc.near, &y.desc.near);
+            let theirs = names_alike(x.desc.near(), y.desc.near());
             if theirs.is_empty() {
                 continue;
             }
@@ -282,12 +282,12 @@ fn own_date(c: &crate::resolve::ClaimFact) -> bool {
 /// other's clause names ("البركان … والواقع على بعد 35 كيلومترا")?
 fn both_ends(a: &crate::resolve::ClaimFact, b: &crate::resolve::ClaimFact) -> bool {
     fn split(c: &crate::resolve::ClaimFact) -> (&[Sym], &[Sym]) {
-        c.desc.near.split_at((c.desc.near_before as usize).min(c.desc.near.len()))
+        c.desc.near().split_at((c.desc.near_before as usize).min(c.desc.near().len()))
     }
     let ((ab, aa), (bb, ba)) = (split(a), split(b));
     let alike = |x: &Sym, y: &Sym| x == y || spelling_variants(&name(*x), &name(*y));
-    let before = ab.iter().any(|w| bb.contains(w) || b.desc.subject.contains(w))
-        || bb.iter().any(|w| a.desc.subject.contains(w));
+    let before = ab.iter().any(|w| bb.contains(w) || b.desc.subject().contains(w))
+        || bb.iter().any(|w| a.desc.subject().contains(w));
     before && aa.iter().any(|w| ba.iter().any(|y| alike(w, y)))
 }
 
@@ -545,7 +545,7 @@ impl Agreement {
         // (and not attributed to two sources: "67" by one ministry, "68" by another)
         let one_act = role.is_some_and(|r| !r.running && !r.fixed)
             && both_exact
-            && ca.desc.source == cb.desc.source
+            && ca.desc.source() == cb.desc.source()
             && time_relation(ca, cb) == TimeRelation::Same
             && corpus.day(x.a.0).is_some()
             && corpus.day(x.a.0) == corpus.day(x.b.0);

@@ -88,14 +88,14 @@ impl Serialize for Claim<'_> {
         m.serialize_entry("what", &c.desc.what.map(|w| name(w).to_string()))?;
         m.serialize_entry("role", &c.desc.role.map(|r| describe.role(r).id.clone()))?;
         m.serialize_entry("status", c.desc.status.as_str())?;
-        if !c.desc.scope.is_empty() {
-            m.serialize_entry("scope", &words(&c.desc.scope))?;
+        if !c.desc.scope().is_empty() {
+            m.serialize_entry("scope", &words(c.desc.scope()))?;
         }
         if c.desc.part {
             m.serialize_entry("part", &true)?;
         }
-        if !c.desc.source.is_empty() {
-            m.serialize_entry("source", &words(&c.desc.source))?;
+        if !c.desc.source().is_empty() {
+            m.serialize_entry("source", &words(c.desc.source()))?;
         }
         if c.flags.share {
             m.serialize_entry("share", &true)?;
