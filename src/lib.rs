@@ -421,4 +421,34 @@ mod tests {
         let c = chunks(&one_line, 100);
         assert!(c.iter().all(|&(s, e)| one_line.is_char_boundary(s) && one_line.is_char_boundary(e)));
     }
+
+    #[test]
+    fn a_document_longer_than_a_piece_reads_as_one() {
+        // Three pieces and more: every claim at its line and bytes, and dated by the
+        // document's day, which only the first piece works out.
+        let mut text = String::from("عنوان الخبر\n\n");
+        let line = |k: usize| format!("قتل {} شخصا في الهجوم.\r\n", k % 90 + 3);
+        let mut n = 0;
+        while text.len() < 3 * CHUNK_BYTES {
+            text.push_str(&line(n));
+            n += 1;
+        }
+        let day = NaiveDate::from_ymd_opt(2024, 3, 10).unwrap();
+        let doc = Document {
+            name: "long.txt".into(),
+            origin: input::Origin::File("long.txt".into()),
+            text: text.clone(),
+            published: Some((day, input::meta::PublishedSource::Option)),
+            ignore_rules: Vec::new(),
+        };
+        let f = analyse(&doc, &ResolveOptions::default());
+        assert!(chunks(&text, CHUNK_BYTES).len() >= 3);
+        assert_eq!(f.claims.len(), n);
+        assert_eq!(f.reference.map(|r| r.0), Some(day));
+        for (k, c) in f.claims.iter().enumerate() {
+            assert_eq!((c.line, &text[c.start..c.end]), (k + 3, c.text.as_str()), "claim {k}");
+            assert_eq!(c.time, Some(resolve::dates::DateValue::Day(day)), "claim {k}");
+        }
+        assert!(f.claims.windows(2).all(|w| w[0].sentence < w[1].sentence));
+    }
 }
