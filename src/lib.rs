@@ -181,12 +181,12 @@ pub fn analyse_inputs_with(
     // for the next document (a long file is validated in pieces on every core); a
     // corpus's records and standard input are read one by one.
     enum Work<'s> {
-        File(&'s std::path::Path),
+        File(&'s Source),
         Read(Result<Document, InputError>),
     }
     let work = sources.sources.iter().flat_map(|s| -> Box<dyn Iterator<Item = Work> + Send> {
         match s {
-            Source::File(p) => Box::new(std::iter::once(Work::File(p))),
+            Source::File(_) => Box::new(std::iter::once(Work::File(s))),
             s => Box::new(s.documents().map(Work::Read)),
         }
     });
@@ -219,7 +219,7 @@ pub fn analyse_inputs_with(
         .enumerate()
         .par_bridge()
         .map(|(k, w)| match w {
-            Work::File(p) => (k, input::walk::read_file(p).into_iter().map(one).collect()),
+            Work::File(s) => (k, s.documents().map(one).collect()),
             Work::Read(d) => (k, vec![one(d)]),
         })
         .collect();

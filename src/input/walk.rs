@@ -193,7 +193,7 @@ impl Source {
 }
 
 /// A text file as a document (and notices about its metadata).
-pub fn read_file(path: &Path) -> Vec<Result<Document, InputError>> {
+fn read_file(path: &Path) -> Vec<Result<Document, InputError>> {
     let shown = path_name(path);
     let (text, empty) = match read_text(path) {
         Ok(t) => t,

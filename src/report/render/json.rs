@@ -265,33 +265,33 @@ fn write_facts_part(r: &Report, w: &mut impl Write) -> std::io::Result<()> {
         v.as_array().map_or(Ok(()), |a| a.iter().try_for_each(|d| element(d, k == 0, out)))
     };
     write_list(w, "documents", named.len(), named.len(), docs)?;
-    // Claim and date ids run on over the documents.
-    let first_ids = |count: fn(&DocFacts) -> usize| {
-        let mut at = 0;
-        let mut next = |d: &DocFacts| {
-            let first = at;
-            at += count(d);
-            first
-        };
-        listed.iter().map(&mut next).collect::<Vec<usize>>()
-    };
-    let firsts = first_ids(|d| d.claims.len());
-    let pieces = super::pieces(listed.len(), |k| listed[k].claims.len());
-    let claims = |u: usize, out: &mut Vec<u8>| {
-        let (k, ref range) = pieces[u];
-        let d = &listed[k];
-        range.clone().try_for_each(|j| element(&Claim(firsts[k] + j + 1, d, &d.claims[j]), firsts[k] + j == 0, out))
-    };
-    write_list(w, "claims", pieces.len(), listed.iter().map(|d| d.claims.len()).sum(), claims)?;
-    let firsts = first_ids(|d| d.dates.len());
-    let pieces = super::pieces(listed.len(), |k| listed[k].dates.len());
-    let dates = |u: usize, out: &mut Vec<u8>| {
-        let (k, ref range) = pieces[u];
-        let d = &listed[k];
-        range.clone().try_for_each(|j| element(&Date(firsts[k] + j + 1, d, &d.dates[j]), firsts[k] + j == 0, out))
-    };
-    write_list(w, "dates", pieces.len(), listed.iter().map(|d| d.dates.len()).sum(), dates)?;
+    write_facts_list(w, listed, "claims", |d| d.claims.len(), |id, d, j| Claim(id, d, &d.claims[j]))?;
+    write_facts_list(w, listed, "dates", |d| d.dates.len(), |id, d, j| Date(id, d, &d.dates[j]))?;
     Ok(())
+}
+
+/// `"claims"` or `"dates"`: the `count(d)` facts of each listed document, made by
+/// `fact(id, d, j)`, in pieces; their ids run on over the documents.
+fn write_facts_list<'a, T: Serialize>(
+    w: &mut impl Write,
+    listed: &'a [DocFacts],
+    name: &str,
+    count: fn(&DocFacts) -> usize,
+    fact: impl Fn(usize, &'a DocFacts, usize) -> T + Sync,
+) -> std::io::Result<()> {
+    let mut firsts = Vec::with_capacity(listed.len());
+    let mut total = 0;
+    for d in listed {
+        firsts.push(total);
+        total += count(d);
+    }
+    let pieces = super::pieces(listed.len(), |k| count(&listed[k]));
+    let unit = |u: usize, out: &mut Vec<u8>| {
+        let (k, ref range) = pieces[u];
+        let d = &listed[k];
+        range.clone().try_for_each(|j| element(&fact(firsts[k] + j + 1, d, j), firsts[k] + j == 0, out))
+    };
+    write_list(w, name, pieces.len(), total, unit)
 }
 
 /// The findings (their quoted lines read), errors and summary, to the end.
