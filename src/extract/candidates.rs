@@ -22,6 +22,13 @@ pub struct Triggers {
     number_word: Vec<bool>,
     /// Weekday names with their article ("الاثنين"): never the number inside them.
     weekdays: rustc_hash::FxHashSet<String>,
+    /// For a date anchor that is one only as the first word of phrases ("في" of "في
+    /// هذا اليوم"), those phrases: it anchors where one of them follows, or a number
+    /// ("في2013", "في ألفين وستة"), not at every "في".
+    phrases: Vec<Box<[String]>>,
+    /// The words that may start a claim (number words, qualifiers): after a
+    /// phrase-only anchor they may start what it opens ("في ألفين وستة", "قبل نحو شهر").
+    claim_words: rustc_hash::FxHashSet<String>,
 }
 
 /// Candidate positions in one text, in order.
@@ -37,7 +44,11 @@ impl Triggers {
         for w in lex.trigger_words() {
             *words.entry(w).or_default() |= CLAIM;
         }
-        for w in lex.date_anchor_words() {
+        let mut phrases: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+        for (w, p) in lex.date_anchor_words() {
+            if !p.is_empty() {
+                phrases.insert(w.clone(), p);
+            }
             *words.entry(w).or_default() |= DATE;
         }
         let mut list: Vec<(String, u8)> = words.into_iter().filter(|(w, _)| !w.is_empty()).collect();
@@ -49,7 +60,16 @@ impl Triggers {
             .build(list.iter().map(|(w, _)| w.as_str()))
             .expect("trigger words build an automaton");
         let weekdays = lex.weekdays.keys().cloned().collect();
-        Triggers { automaton, kinds: list.iter().map(|(_, k)| *k).collect(), number_word, weekdays }
+        let phrases = list.iter().map(|(w, _)| phrases.remove(w).unwrap_or_default().into_boxed_slice()).collect();
+        let claim_words = list.iter().filter(|(_, k)| k & CLAIM != 0).map(|(w, _)| w.clone()).collect();
+        Triggers {
+            automaton,
+            kinds: list.iter().map(|(_, k)| *k).collect(),
+            number_word,
+            weekdays,
+            phrases,
+            claim_words,
+        }
     }
 
     pub fn default_triggers() -> &'static Triggers {
@@ -102,7 +122,7 @@ impl Triggers {
             if !glued {
                 continue;
             }
-            if kind & DATE != 0 && at_boundary {
+            if kind & DATE != 0 && at_boundary && self.anchors_here(id, text, s, e) {
                 out.dates.push(ws);
             }
             // Number words may run on into a longer form the grammar reads whole.
@@ -121,6 +141,31 @@ impl Triggers {
         out.dates.sort_unstable();
         out.dates.dedup();
         out
+    }
+}
+
+impl Triggers {
+    /// Does date trigger `id`, matched at `s..e`, anchor a date here? A word that is
+    /// a date word alone always does; the first word of phrases only where one of
+    /// them follows, or a number, glued or a space away.
+    fn anchors_here(&self, id: usize, text: &str, s: usize, e: usize) -> bool {
+        let phrases = &self.phrases[id];
+        // (a number word, "اول" of "اول امس", may itself open a date: "منذ الأول حتى …")
+        if phrases.is_empty() || self.kinds[id] & CLAIM != 0 {
+            return true;
+        }
+        let rest = &text[e..];
+        let next = rest.trim_start_matches([' ', '\t']);
+        if next.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let word = &next[..crate::text::word_len(next)];
+        // "وألفين", "الأول": a claim word after a conjunction or the article.
+        let claim_word = |w: &str| {
+            self.claim_words.contains(w)
+                || ["و", "ال", "وال"].iter().any(|p| w.strip_prefix(p).is_some_and(|w| self.claim_words.contains(w)))
+        };
+        claim_word(word) || phrases.iter().any(|p| text[s..].starts_with(p.as_str()))
     }
 }
 
@@ -159,5 +204,23 @@ mod tests {
         let date_words: Vec<&str> = c.dates.iter().map(|&k| t[k..].split(' ').next().unwrap()).collect();
         assert!(date_words.contains(&"تشرين"), "{date_words:?}");
         assert!(date_words.contains(&"12"));
+    }
+
+    #[test]
+    fn the_first_word_of_date_phrases_anchors_only_where_a_date_may_follow() {
+        let anchored = |s: &str| {
+            let t = normalize_word(s);
+            let c = Triggers::default_triggers().find(&t);
+            c.dates.iter().map(|&k| t[k..].split(' ').next().unwrap().to_string()).collect::<Vec<_>>()
+        };
+        // "في" is a date word only in "في هذا اليوم": not in "في الوقت الذي".
+        assert!(anchored("وقال في الوقت الذي تسعى فيه").is_empty());
+        assert_eq!(anchored("في هذا اليوم"), vec!["في", "اليوم"]);
+        // What may follow it: digits (glued or not), a number word, a qualifier.
+        assert_eq!(anchored("في2013"), vec!["في2013", "2013"]);
+        assert_eq!(anchored("في ألفين وستة"), vec!["في"]);
+        assert_eq!(anchored("قبل نحو شهر"), vec!["قبل", "شهر"]);
+        // A word that is a date word alone anchors anywhere.
+        assert_eq!(anchored("قال أمس إن"), vec!["امس"]);
     }
 }

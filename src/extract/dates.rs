@@ -252,6 +252,9 @@ mod tests {
         assert_eq!(dates("حل ثالثا في بطولة كأس العالم 1998.\nوكان"), vec!["1998"]);
         assert_eq!(dates("الفائز به كلاعب في 1958 و1962 وكمدرب في 1970"), vec!["في 1958", "1962", "في 1970"]);
         assert_eq!(dates("في 2018 و2000 شخص"), vec!["في 2018"]);
+        assert_eq!(dates("وفاز به في2013 ثم"), vec!["في2013"]);
+        assert_eq!(dates("ولد في ألفين وستة"), vec!["في ألفين وستة"]);
+        assert_eq!(dates("بطولة تقام منذ الأول حتى الثالث من مارس الجاري"), vec!["منذ الأول حتى الثالث من مارس الجاري"]);
         // A year with no event word before it is not an event's year.
         assert!(dates("وصل عدد المشاركين 2018 شخصا").is_empty());
     }

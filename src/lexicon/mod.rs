@@ -814,23 +814,44 @@ impl Lexicon {
     }
 
     /// Words around which a date expression is looked for: month, weekday and Hijri
-    /// month names, units ("العام", "الشهر") and relative days ("أمس").
-    pub fn date_anchor_words(&self) -> Vec<String> {
+    /// month names, units ("العام", "الشهر") and relative days ("أمس"), each with the
+    /// phrases (words joined by one space) it anchors only as their first word: empty
+    /// for a word that is a date word alone ("أمس", "تموز"), "في هذا اليوم" for "في".
+    pub fn date_anchor_words(&self) -> Vec<(String, Vec<String>)> {
         let c = &self.calendar;
-        let mut out: Vec<String> = self.months.first_words().cloned().collect();
-        out.extend(self.weekdays.keys().cloned());
-        out.extend(c.hijri_months.first_words().cloned());
-        out.extend(c.units.first_words().cloned());
-        out.extend(c.relative_days.first_words().cloned());
-        out.extend(c.decades.first_words().cloned());
-        out.extend(c.month_word.iter().cloned());
-        out.extend(c.holidays.first_words().cloned());
-        out.extend(c.counted_units.first_words().cloned());
-        out.extend(c.year_periods.first_words().cloned());
-        out.extend(c.seasons.first_words().cloned());
-        out.extend(c.parts.first_words().cloned());
+        let mut out: HashMap<String, Option<Vec<String>>> = HashMap::default();
+        for w in self.weekdays.keys().chain(&c.month_word) {
+            out.insert(w.clone(), None);
+        }
+        fn phrases<T: Copy>(set: &PhraseSet<T>, out: &mut HashMap<String, Option<Vec<String>>>) {
+            for (first, list) in &set.by_first {
+                let entry = out.entry(first.clone()).or_insert_with(|| Some(Vec::new()));
+                match entry {
+                    Some(v) if list.iter().all(|(p, _)| p.len() > 1) => v.extend(list.iter().map(|(p, _)| p.join(" "))),
+                    _ => *entry = None,
+                }
+            }
+        }
+        phrases(&self.months, &mut out);
+        phrases(&c.hijri_months, &mut out);
+        phrases(&c.units, &mut out);
+        phrases(&c.relative_days, &mut out);
+        phrases(&c.decades, &mut out);
+        phrases(&c.holidays, &mut out);
+        phrases(&c.counted_units, &mut out);
+        phrases(&c.year_periods, &mut out);
+        phrases(&c.seasons, &mut out);
+        phrases(&c.parts, &mut out);
+        let mut out: Vec<(String, Vec<String>)> = out
+            .into_iter()
+            .map(|(w, p)| {
+                let mut p = p.unwrap_or_default();
+                p.sort();
+                p.dedup();
+                (w, p)
+            })
+            .collect();
         out.sort();
-        out.dedup();
         out
     }
 
