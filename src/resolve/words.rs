@@ -72,11 +72,11 @@ impl<'t, 'a> DocWords<'t, 'a> {
     pub fn learn_all(&self) {
         let mut unknown = Vec::new();
         MEMO.with(|m| {
-            let m = m.borrow();
+            let mut m = m.borrow_mut();
             for w in &self.words {
                 let text = self.text(w.token as usize);
                 match WordKey::of(text).and_then(|k| m.get(&k)) {
-                    Some(f) => w.facts.set(Some(*f)),
+                    Some(f) => w.facts.set(Some(f)),
                     None => unknown.push(w.token as usize),
                 }
             }
@@ -158,7 +158,7 @@ impl<'t, 'a> DocWords<'t, 'a> {
 /// distinct word a document.
 fn facts_of(w: &str) -> Facts {
     let key = WordKey::of(w);
-    if let Some(f) = key.and_then(|k| MEMO.with(|m| m.borrow().get(&k).copied())) {
+    if let Some(f) = key.and_then(|k| MEMO.with(|m| m.borrow_mut().get(&k))) {
         return f;
     }
     let (d, l) = (Describe::default_describe(), Lexicon::default_lexicon());
@@ -177,13 +177,7 @@ fn facts_of(w: &str) -> Facts {
     // (this memo holds the class; `class_of`'s own would hold it twice)
     let f = Facts { class: d.class_of_forms(w), lex: b, stem: None };
     if let Some(k) = key {
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() > MEMO_WORDS {
-                m.clear();
-            }
-            m.insert(k, f);
-        });
+        MEMO.with(|m| m.borrow_mut().insert(k, f));
     }
     f
 }
@@ -201,11 +195,7 @@ fn stem_of(w: &str, kind: TokenKind) -> (Sym, u64) {
     });
     let s = (stem, h.finish());
     if let Some(k) = WordKey::of(w) {
-        MEMO.with(|m| {
-            if let Some(f) = m.borrow_mut().get_mut(&k) {
-                f.stem = Some(s);
-            }
-        });
+        MEMO.with(|m| m.borrow_mut().set_stem(&k, s));
     }
     s
 }
@@ -224,9 +214,56 @@ pub fn forget_all() {
 
 /// How many words a thread's memo holds before it starts again.
 const MEMO_WORDS: usize = 200_000;
+/// A thread's memo holds the last words asked in `1 << HOT_BITS` slots too (under a
+/// MiB, in the core's cache): a corpus's common words are asked in every document,
+/// and a look-up in the whole memo, tens of MiB, mostly waits for memory.
+const HOT_BITS: u32 = 13;
+
+/// What words are, by word: all of them, and the last asked by slot.
+#[derive(Default)]
+struct Memo {
+    all: rustc_hash::FxHashMap<WordKey, Facts>,
+    hot: Vec<Option<(WordKey, Facts)>>,
+}
+
+impl Memo {
+    fn get(&mut self, k: &WordKey) -> Option<Facts> {
+        if self.hot.is_empty() {
+            self.hot = vec![None; 1 << HOT_BITS];
+        }
+        let slot = &mut self.hot[k.slot(HOT_BITS)];
+        match slot {
+            Some((key, f)) if key == k => Some(*f),
+            _ => {
+                let f = *self.all.get(k)?;
+                *slot = Some((*k, f));
+                Some(f)
+            }
+        }
+    }
+
+    fn insert(&mut self, k: WordKey, f: Facts) {
+        if self.all.len() > MEMO_WORDS {
+            self.all.clear();
+            self.hot.iter_mut().for_each(|s| *s = None);
+        }
+        self.all.insert(k, f);
+    }
+
+    fn set_stem(&mut self, k: &WordKey, stem: (Sym, u64)) {
+        if let Some(f) = self.all.get_mut(k) {
+            f.stem = Some(stem);
+        }
+        if let Some(Some((key, f))) = self.hot.get_mut(k.slot(HOT_BITS)) {
+            if key == k {
+                f.stem = Some(stem);
+            }
+        }
+    }
+}
 
 thread_local! {
-    static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<WordKey, Facts>> = Default::default();
+    static MEMO: std::cell::RefCell<Memo> = Default::default();
 }
 
 #[cfg(test)]
@@ -234,6 +271,29 @@ mod tests {
     use super::*;
     use crate::lexicon::describe::{class, stem};
     use crate::text::symbols::name;
+
+    #[test]
+    fn the_memo_s_hot_slots_give_what_the_whole_memo_holds() {
+        let mut m = Memo::default();
+        let facts = |class| Facts { class, lex: 0, stem: None };
+        let a = WordKey::of("مستشفى").unwrap();
+        // A word that takes the same slot as `a`.
+        let b = (0..100_000)
+            .map(|n| WordKey::of(&format!("w{n}")).unwrap())
+            .find(|k| k.slot(HOT_BITS) == a.slot(HOT_BITS))
+            .expect("a word of a's slot");
+        assert!(m.get(&a).is_none());
+        m.insert(a, facts(1));
+        m.insert(b, facts(2));
+        assert_eq!(m.get(&a).map(|f| f.class), Some(1));
+        // A stem learnt while the word is hot is kept in both.
+        m.set_stem(&a, (intern("مستشف"), 7));
+        assert_eq!(m.get(&a).and_then(|f| f.stem).map(|s| s.1), Some(7));
+        // `b` takes the slot; `a` comes back from the whole memo, stem and all.
+        assert_eq!(m.get(&b).map(|f| f.class), Some(2));
+        assert_eq!(m.get(&a).and_then(|f| f.stem).map(|s| s.1), Some(7));
+        assert_eq!(m.get(&b).map(|f| f.class), Some(2));
+    }
 
     #[test]
     fn a_word_is_what_its_string_is() {

@@ -86,6 +86,14 @@ impl WordKey {
         let word = |k: usize| u64::from_le_bytes(bytes[k * 8..k * 8 + 8].try_into().expect("8 bytes"));
         Some(WordKey([word(0), word(1), word(2)]))
     }
+
+    /// One of `1 << bits` slots, by a hash of the key: where a direct-mapped cache
+    /// keeps it.
+    pub fn slot(&self, bits: u32) -> usize {
+        let [a, b, c] = self.0;
+        let h = (a ^ b.rotate_left(21) ^ c.rotate_left(42)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - bits)) as usize
+    }
 }
 
 #[cfg(test)]
