@@ -98,7 +98,9 @@ impl Records {
 
     fn record(&mut self) -> Result<Option<Document>, InputError> {
         let at = format!("{}:{}", self.shown, self.line);
-        let line = std::str::from_utf8(&self.buf)
+        // (validated with SIMD; std's error names the first bad byte)
+        let line = simdutf8::basic::from_utf8(&self.buf)
+            .or_else(|_| std::str::from_utf8(&self.buf))
             .map_err(|e| InputError::skipped(&at, format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to())))?;
         let line = line.trim_end_matches(['\n', '\r']);
         if line.trim().is_empty() {
