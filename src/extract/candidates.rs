@@ -142,9 +142,7 @@ impl Triggers {
         out.dates.dedup();
         out
     }
-}
 
-impl Triggers {
     /// Does date trigger `id`, matched at `s..e`, anchor a date here? A word that is
     /// a date word alone always does; the first word of phrases only where one of
     /// them follows, or a number, glued or a space away.
@@ -160,10 +158,10 @@ impl Triggers {
             return true;
         }
         let word = &next[..crate::text::word_len(next)];
-        // "وألفين", "الأول": a claim word after a conjunction or the article.
+        // "وألفين", "الأول": a claim word with a glued prefix.
         let claim_word = |w: &str| {
             self.claim_words.contains(w)
-                || ["و", "ال", "وال"].iter().any(|p| w.strip_prefix(p).is_some_and(|w| self.claim_words.contains(w)))
+                || GLUED_PREFIXES.iter().any(|p| w.strip_prefix(p).is_some_and(|w| self.claim_words.contains(w)))
         };
         claim_word(word) || phrases.iter().any(|p| text[s..].starts_with(p.as_str()))
     }

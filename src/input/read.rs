@@ -86,9 +86,9 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ReadError> {
 /// The size of the pieces a long text is validated in, in parallel.
 const PIECE: usize = 1 << 20;
 
-/// Long text validated as UTF-8 (with SIMD) in pieces on every core, cut where a character starts
-/// (so the text is valid when every piece is), then copied into one string: `None`
-/// when a piece is not UTF-8 (the caller then names the first bad byte).
+/// Long text validated as UTF-8 (with SIMD) in pieces on every core, cut where a
+/// character starts (so the text is valid when every piece is), then copied into one
+/// string: `None` when a piece is not UTF-8 (the caller then names the first bad byte).
 fn validated_in_pieces(bytes: &[u8]) -> Option<String> {
     use rayon::prelude::*;
     let mut cuts = vec![0];
